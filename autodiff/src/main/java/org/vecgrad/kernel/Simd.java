@@ -1,0 +1,24 @@
+package org.vecgrad.kernel;
+
+/**
+ * Switches between the SIMD kernels and their scalar twins.
+ *
+ * <p>{@code -Dvecgrad.simd=false} selects the scalar loops everywhere; tests flip {@link
+ * #setEnabled(boolean)} to compare the two paths in one JVM.
+ */
+public final class Simd {
+  private static volatile boolean enabled =
+      !"false".equalsIgnoreCase(System.getProperty("vecgrad.simd", "true"));
+
+  private Simd() {}
+
+  /** True when SIMD loops are used. */
+  public static boolean enabled() {
+    return enabled;
+  }
+
+  /** Turns SIMD on or off for the whole JVM (tests and benchmarks). */
+  public static void setEnabled(boolean on) {
+    enabled = on;
+  }
+}
