@@ -1,0 +1,201 @@
+package org.vecgrad.autodiff;
+
+import java.util.Arrays;
+import org.vecgrad.tensor.Shape;
+import org.vecgrad.tensor.Tensor;
+
+/**
+ * A reverse sweep (backpropagation) over a tape, from one output {@code y}.
+ *
+ * <p>Walking the tape backwards, each op's VJP rule turns its output cotangent into input
+ * cotangents, which are summed where a value is used more than once. Only nodes on a path from a
+ * requested input to {@code y} are visited, and rules are told which inputs need a cotangent.
+ *
+ * <pre>{@code
+ * Gradients g = tape.backward(loss).wrt(W, b).run();
+ * Gradients g2 = tape.backward(y).seed(gOut).createGraph().run();   // differentiable result
+ * }</pre>
+ */
+public final class Backward {
+  private final Tape tape;
+  private final Var y;
+  private Var seed;
+  private Var[] wrt = new Var[0];
+  private boolean createGraph;
+  private boolean keepAll;
+
+  Backward(Tape tape, Var y) {
+    this.tape = tape;
+    this.y = y;
+  }
+
+  /** The output cotangent ȳ (default: 1 for a scalar output). */
+  public Backward seed(Tensor gOut) {
+    return seed(Var.constant(gOut));
+  }
+
+  /** The output cotangent as a Var, which may itself be recorded (for double-VJP tricks). */
+  public Backward seed(Var gOut) {
+    if (!gOut.shape().equals(y.shape())) {
+      throw new IllegalArgumentException(
+          "backward: seed of shape "
+              + gOut.shape()
+              + " does not match output "
+              + y.node().describe()
+              + " of shape "
+              + y.shape());
+    }
+    if (gOut.dtype() != y.dtype()) {
+      throw new IllegalArgumentException(
+          "backward: seed dtype " + gOut.dtype() + " differs from output dtype " + y.dtype());
+    }
+    this.seed = gOut;
+    return this;
+  }
+
+  /** The inputs to differentiate with respect to (default: every variable). */
+  public Backward wrt(Var... inputs) {
+    for (Var v : inputs) {
+      tape.checkMine("backward.wrt", v);
+    }
+    this.wrt = inputs.clone();
+    return this;
+  }
+
+  /**
+   * Records the sweep itself on the tape, so the returned cotangents are Vars that can be
+   * differentiated again (gradients of gradients, exact Hessian-vector products).
+   */
+  public Backward createGraph() {
+    this.createGraph = true;
+    return this;
+  }
+
+  /** Keeps the cotangent of every visited node, for pictures ({@link Gradients#adjoint}). */
+  public Backward keepAll() {
+    this.keepAll = true;
+    return this;
+  }
+
+  /** Runs the sweep. */
+  public Gradients run() {
+    tape.checkMine("backward", y);
+    Var[] targets = wrt.length > 0 ? wrt : allVariables();
+    Var g = seed != null ? seed : defaultSeed();
+    int top = y.index();
+    boolean[] needs = relevant(targets, top);
+    boolean[] isTarget = new boolean[top + 1];
+    for (Var t : targets) {
+      if (t.index() <= top) {
+        isTarget[t.index()] = true;
+      }
+    }
+    Var[] adj = new Var[top + 1];
+    if (createGraph && g.tape() == null) {
+      g = tape.constant("ȳ", g.value());
+    }
+    adj[top] = g;
+    boolean before = tape.setRecording(createGraph);
+    try {
+      for (int i = top; i >= 0; i--) {
+        Var gi = adj[i];
+        Node node = tape.node(i);
+        if (gi == null || node.isLeaf() || !needs[i]) {
+          continue;
+        }
+        propagate(node, gi, needs, adj);
+        if (!keepAll && !isTarget[i]) {
+          adj[i] = null;
+        }
+      }
+    } finally {
+      tape.setRecording(before);
+    }
+    return new Gradients(targets, adj, keepAll);
+  }
+
+  private void propagate(Node node, Var gi, boolean[] needs, Var[] adj) {
+    int n = node.arity();
+    boolean[] wanted = new boolean[n];
+    boolean any = false;
+    for (int j = 0; j < n; j++) {
+      Var in = node.input(j);
+      wanted[j] = in.tape() == tape && in.isTracked() && needs[in.index()];
+      any |= wanted[j];
+    }
+    if (!any) {
+      return;
+    }
+    Var[] gin = node.op().vjp(node, gi, wanted);
+    for (int j = 0; j < n; j++) {
+      if (!wanted[j] || gin[j] == null) {
+        continue;
+      }
+      Var in = node.input(j);
+      Shape expected = in.shape();
+      if (!gin[j].shape().equals(expected)) {
+        throw new IllegalStateException(
+            node.op().name()
+                + ": VJP rule returned a cotangent of shape "
+                + gin[j].shape()
+                + " for input "
+                + j
+                + " of shape "
+                + expected
+                + " (node "
+                + node.describe()
+                + ")");
+      }
+      if (tape.isWatchingNonFinite() && !gin[j].value().isFinite()) {
+        throw new NonFiniteException(
+            node.index(),
+            NonFinite.describe(node, "the reverse sweep (cotangent of input " + j + ")"));
+      }
+      int k = in.index();
+      adj[k] = adj[k] == null ? gin[j] : Ops.add(adj[k], gin[j]);
+    }
+  }
+
+  /** Marks the nodes that depend on a target: the only ones a cotangent must reach. */
+  private boolean[] relevant(Var[] targets, int top) {
+    boolean[] needs = new boolean[top + 1];
+    for (Var t : targets) {
+      if (t.index() <= top) {
+        needs[t.index()] = true;
+      }
+    }
+    for (int i = 0; i <= top; i++) {
+      Node node = tape.node(i);
+      for (int j = 0; j < node.arity() && !needs[i]; j++) {
+        Var in = node.input(j);
+        needs[i] = in.tape() == tape && needs[in.index()];
+      }
+    }
+    return needs;
+  }
+
+  private Var defaultSeed() {
+    if (y.shape().size() != 1) {
+      throw new IllegalArgumentException(
+          "grad: output "
+              + y.node().describe()
+              + " has shape "
+              + y.shape()
+              + ", not a single value; reduce it to a scalar (Ops.sum) or give a seed"
+              + " (tape.vjp(y, gOut, ...))");
+    }
+    return Var.constant(Tensor.ones(y.shape(), y.dtype()));
+  }
+
+  private Var[] allVariables() {
+    return tape.nodes().stream()
+        .filter(n -> n.kind() == Node.Kind.VARIABLE)
+        .map(Node::output)
+        .toArray(Var[]::new);
+  }
+
+  @Override
+  public String toString() {
+    return "Backward(from " + y.node().describe() + ", wrt " + Arrays.toString(wrt) + ")";
+  }
+}

@@ -1,0 +1,55 @@
+package org.vecgrad.autodiff.op;
+
+import org.vecgrad.autodiff.LinearOp;
+import org.vecgrad.autodiff.Node;
+import org.vecgrad.autodiff.Ops;
+import org.vecgrad.autodiff.Var;
+import org.vecgrad.kernel.UnaryKernels;
+import org.vecgrad.tensor.Shape;
+import org.vecgrad.tensor.Tensor;
+
+/** {@code y = c·x} for a constant c. Linear. JVP: {@code ẏ = c·ẋ}. VJP: {@code x̄ = c·ȳ}. */
+public final class Scale implements LinearOp {
+  private final double c;
+
+  /** Multiplies by {@code c}. */
+  public Scale(double c) {
+    this.c = c;
+  }
+
+  /** The factor. */
+  public double factor() {
+    return c;
+  }
+
+  @Override
+  public String name() {
+    return "scale";
+  }
+
+  @Override
+  public String label() {
+    return "×" + org.vecgrad.tensor.TensorFormat.number(c);
+  }
+
+  @Override
+  public String rule() {
+    return "c·ȳ";
+  }
+
+  @Override
+  public Shape shape(Shape... in) {
+    Compute.requireArity(name(), in, 1);
+    return in[0];
+  }
+
+  @Override
+  public Tensor forward(Tensor... in) {
+    return Compute.unary(UnaryKernels.scale(c), in[0]);
+  }
+
+  @Override
+  public Var[] vjp(Node node, Var g, boolean[] wanted) {
+    return new Var[] {Ops.scale(g, c)};
+  }
+}

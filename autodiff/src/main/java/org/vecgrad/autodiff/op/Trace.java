@@ -1,0 +1,57 @@
+package org.vecgrad.autodiff.op;
+
+import org.vecgrad.autodiff.LinearOp;
+import org.vecgrad.autodiff.Node;
+import org.vecgrad.autodiff.Ops;
+import org.vecgrad.autodiff.Var;
+import org.vecgrad.tensor.Shape;
+import org.vecgrad.tensor.Tensor;
+
+/**
+ * {@code y = tr X = Σᵢ Xᵢᵢ} for a square matrix. Linear. JVP: {@code ẏ = tr Ẋ}. VJP: {@code X̄ =
+ * ȳ·I}.
+ */
+public final class Trace implements LinearOp {
+  /** The one instance. */
+  public static final Trace INSTANCE = new Trace();
+
+  private Trace() {}
+
+  @Override
+  public String name() {
+    return "trace";
+  }
+
+  @Override
+  public String rule() {
+    return "ȳ·I";
+  }
+
+  @Override
+  public Shape shape(Shape... in) {
+    Compute.requireArity(name(), in, 1);
+    Compute.requireRank(name(), in[0], 2, "the operand");
+    if (in[0].dim(0) != in[0].dim(1)) {
+      throw new IllegalArgumentException("trace: matrix " + in[0] + " is not square");
+    }
+    return Shape.SCALAR;
+  }
+
+  @Override
+  public Tensor forward(Tensor... in) {
+    int n = in[0].shape().dim(0);
+    double[] x = in[0].readF64();
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += x[i * n + i];
+    }
+    return Tensor.scalar(s, in[0].dtype());
+  }
+
+  @Override
+  public Var[] vjp(Node node, Var g, boolean[] wanted) {
+    int n = node.input(0).shape().dim(0);
+    Var eye = Var.constant(Tensor.eye(n).cast(g.dtype()));
+    return new Var[] {Ops.mul(eye, g)};
+  }
+}
