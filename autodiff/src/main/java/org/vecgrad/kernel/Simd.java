@@ -21,4 +21,16 @@ public final class Simd {
   public static void setEnabled(boolean on) {
     enabled = on;
   }
+
+  /** A description of the vector shapes in use, e.g. {@code "on, 4 × f64 lanes (256-bit)"}. */
+  public static String describe() {
+    int bits = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize();
+    int lanes = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
+    return (enabled ? "on" : "off (scalar loops)")
+        + ", "
+        + lanes
+        + " × f64 lanes ("
+        + bits
+        + "-bit)";
+  }
 }
