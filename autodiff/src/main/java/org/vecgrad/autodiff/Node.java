@@ -24,13 +24,23 @@ public final class Node {
   private final Op op;
   private final Var[] inputs;
   private final Var output;
+  private final String scope;
 
-  Node(int index, Kind kind, Op op, Var[] inputs, Var output) {
+  Node(int index, Kind kind, Op op, Var[] inputs, Var output, String scope) {
     this.index = index;
     this.kind = kind;
     this.op = op;
     this.inputs = inputs;
     this.output = output;
+    this.scope = scope;
+  }
+
+  /**
+   * The scope the node was recorded in ({@link Tape#scope(String)}), such as {@code "layer1"} or
+   * {@code "mlp/layer2"}, or null outside any scope. Pictures draw a scope as a cluster.
+   */
+  public String scope() {
+    return scope;
   }
 
   /** Position on the tape. */

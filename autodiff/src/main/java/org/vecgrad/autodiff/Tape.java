@@ -32,6 +32,7 @@ public final class Tape implements AutoCloseable {
   private boolean recording = true;
   private boolean closed;
   private boolean watchNonFinite;
+  private String scope;
 
   /** An empty, open, recording tape. */
   public Tape() {}
@@ -70,7 +71,7 @@ public final class Tape implements AutoCloseable {
     }
     int index = nodes.size();
     Var v = new Var(this, index, value, kind == Node.Kind.VARIABLE, name);
-    nodes.add(new Node(index, kind, null, new Var[0], v));
+    nodes.add(new Node(index, kind, null, new Var[0], v, scope));
     return v;
   }
 
@@ -86,7 +87,7 @@ public final class Tape implements AutoCloseable {
     }
     int index = nodes.size();
     Var out = new Var(this, index, value, true, null);
-    Node node = new Node(index, Node.Kind.OP, op, in, out);
+    Node node = new Node(index, Node.Kind.OP, op, in, out, scope);
     if (watchNonFinite && !value.isFinite()) {
       throw new NonFiniteException(index, NonFinite.describe(node, "the forward pass"));
     }
@@ -118,6 +119,25 @@ public final class Tape implements AutoCloseable {
   public interface Pause extends AutoCloseable {
     @Override
     void close();
+  }
+
+  /**
+   * Tags the nodes recorded until the returned handle is closed with a scope name (nested scopes
+   * join with {@code /}), so that pictures can group a module or layer into one cluster.
+   *
+   * <pre>{@code
+   * try (Tape.Pause s = tape.scope("layer1")) { h = relu(add(matmul(x, W1), b1)); }
+   * }</pre>
+   */
+  public Pause scope(String name) {
+    String before = scope;
+    scope = before == null ? name : before + "/" + name;
+    return () -> scope = before;
+  }
+
+  /** The current scope, or null. */
+  public String currentScope() {
+    return scope;
   }
 
   /** Sets recording on or off; returns the previous setting (used by the sweeps). */
