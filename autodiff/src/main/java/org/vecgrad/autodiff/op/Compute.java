@@ -20,6 +20,12 @@ final class Compute {
 
   static Tensor binary(BinaryKernel k, Tensor a, Tensor b, Shape out) {
     double[] r = new double[out.size()];
+    if (a.size() == r.length && (b.size() == r.length || b.size() == 1)
+        || a.size() == 1 && b.size() == r.length) {
+      // same shape, or one side a single value: no index arithmetic needed
+      Broadcast.apply(k, null, a.readF64(), null, b.readF64(), null, r);
+      return Tensor.wrap(out, r, a.dtype());
+    }
     Broadcast.apply(
         k,
         out.dims(),

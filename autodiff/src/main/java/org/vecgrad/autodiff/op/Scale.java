@@ -4,6 +4,7 @@ import org.vecgrad.autodiff.LinearOp;
 import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
+import org.vecgrad.kernel.UnaryKernel;
 import org.vecgrad.kernel.UnaryKernels;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
@@ -11,10 +12,12 @@ import org.vecgrad.tensor.Tensor;
 /** {@code y = c·x} for a constant c. Linear. JVP: {@code ẏ = c·ẋ}. VJP: {@code x̄ = c·ȳ}. */
 public final class Scale implements LinearOp {
   private final double c;
+  private final UnaryKernel kernel;
 
   /** Multiplies by {@code c}. */
   public Scale(double c) {
     this.c = c;
+    this.kernel = UnaryKernels.scale(c);
   }
 
   /** The factor. */
@@ -45,7 +48,7 @@ public final class Scale implements LinearOp {
 
   @Override
   public Tensor forward(Tensor... in) {
-    return Compute.unary(UnaryKernels.scale(c), in[0]);
+    return Compute.unary(kernel, in[0]);
   }
 
   @Override

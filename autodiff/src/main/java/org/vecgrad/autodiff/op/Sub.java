@@ -36,8 +36,7 @@ public final class Sub implements LinearOp {
 
   @Override
   public Tensor forward(Tensor... in) {
-    return Compute.binary(
-        BinaryKernels.SUB, in[0], in[1], Shape.broadcast(name(), in[0].shape(), in[1].shape()));
+    return Compute.binary(BinaryKernels.SUB, in[0], in[1], shape(in[0].shape(), in[1].shape()));
   }
 
   @Override

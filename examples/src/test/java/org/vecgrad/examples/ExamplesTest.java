@@ -1,0 +1,40 @@
+package org.vecgrad.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every lecture example, at test size: it exits 0 only when all its claims hold. */
+class ExamplesTest {
+  @TempDir Path dir;
+
+  static Iterable<String> names() {
+    return ExampleCommand.EXAMPLES.stream().map(Example::name).toList();
+  }
+
+  @ParameterizedTest
+  @MethodSource("names")
+  void claimsHoldAndPicturesAreWritten(String name) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Cli.run(
+            new String[] {"example", name, "--quick", "--out", dir.toString()},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, text + err.toString(StandardCharsets.UTF_8));
+    assertTrue(text.contains("claims hold"), text);
+    try (var files = Files.list(dir)) {
+      assertTrue(files.anyMatch(p -> p.toString().endsWith(".png")), "no picture written");
+    }
+  }
+}
