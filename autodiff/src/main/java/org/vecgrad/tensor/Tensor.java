@@ -120,6 +120,16 @@ public final class Tensor {
         : new Tensor(shape, null, new float[shape.size()]);
   }
 
+  /** Zeros of the given shape (F64). */
+  public static Tensor zeros(Shape shape) {
+    return zeros(shape, DType.F64);
+  }
+
+  /** Ones of the given shape (F64). */
+  public static Tensor ones(Shape shape) {
+    return full(shape, 1.0);
+  }
+
   /** Ones (F64). */
   public static Tensor ones(int... dims) {
     return full(Shape.of(dims), 1.0);
