@@ -218,15 +218,16 @@ final class StrangLecture implements Example {
     double[] l1 = NormMinimisers.minimise(3, 4, 1);
     double[] l2 = NormMinimisers.minimise(3, 4, 2);
     double[] linf = NormMinimisers.minimise(3, 4, Double.POSITIVE_INFINITY);
+    // (+ 0.0 turns a printed -0.000000 into 0.000000)
     out.printf(
         Locale.ROOT,
         "   ℓ¹: (%.6f, %.6f)   ℓ²: (%.6f, %.6f)   ℓ∞: (%.6f, %.6f)%n",
-        l1[0],
-        l1[1],
-        l2[0],
-        l2[1],
-        linf[0],
-        linf[1]);
+        l1[0] + 0.0,
+        l1[1] + 0.0,
+        l2[0] + 0.0,
+        l2[1] + 0.0,
+        linf[0] + 0.0,
+        linf[1] + 0.0);
     claims.check(close(l1, 0, 0.25), "the ℓ¹ minimiser is the sparse (0, 1/4)");
     claims.check(close(l2, 3 / 25.0, 4 / 25.0), "the ℓ² minimiser is (3/25, 4/25)");
     claims.check(close(linf, 1 / 7.0, 1 / 7.0), "the ℓ∞ minimiser is (1/7, 1/7)");
