@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /** {@code ./vecgrad example <name> [--out DIR] [--quick]}: runs one lecture reproduction. */
 final class ExampleCommand implements Command {
   /** Every example. */
-  static final List<Example> EXAMPLES = List.of(new StrangLecture(), new DeepMatrixFactorisation());
+  static final List<Example> EXAMPLES =
+      List.of(new StrangLecture(), new DeepMatrixFactorisation(), new SpectraLecture());
 
   @Override
   public String name() {
