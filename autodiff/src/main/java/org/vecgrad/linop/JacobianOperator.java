@@ -40,7 +40,8 @@ public final class JacobianOperator implements LinearOperator {
   /**
    * The Jacobian of {@code output} with respect to {@code inputs} (distinct nodes of {@code tape}).
    *
-   * @throws IllegalArgumentException if an argument is null, from another tape, or repeated
+   * @throws IllegalArgumentException if an argument is null or from another tape, or an input is
+   *     repeated or a constant (not differentiable)
    */
   public static JacobianOperator of(Tape tape, Var output, Var... inputs) {
     String where = "JacobianOperator.of";
@@ -52,6 +53,15 @@ public final class JacobianOperator implements LinearOperator {
     Set<Integer> seen = new HashSet<>();
     for (Var x : inputs) {
       requireOnTape(where, tape, x, "input");
+      if (!x.isTracked()) {
+        // the reverse sweep never sends cotangents into constants, so Jᵀ would be silently zero
+        throw new IllegalArgumentException(
+            where
+                + ": input "
+                + x
+                + " is a constant of the tape; record it with tape.variable to differentiate"
+                + " with respect to it");
+      }
       if (!seen.add(x.index())) {
         throw new IllegalArgumentException(where + ": input " + x + " is given twice");
       }

@@ -22,7 +22,7 @@ public final class SpectralDensity {
   private int gridPoints = 200;
   private long seed = 1;
 
-  /** 10 probes, 30 steps, 200 grid points, σ = 1% of the spectral range, seed 1. */
+  /** 10 probes, 30 steps, 200 grid points, σ = 1% of the range of the Ritz values, seed 1. */
   public SpectralDensity() {}
 
   /** Sets the number of probes (≥ 1). */
@@ -111,6 +111,12 @@ public final class SpectralDensity {
       }
     }
     return new Result(grid, density, width, n * traceEstimate / probes);
+  }
+
+  /** 1% of the Ritz range; 10⁻³·max(1, |λ|) when all nodes coincide (a multiple of I). */
+  private static double defaultWidth(double lo, double hi) {
+    double range = hi - lo;
+    return range > 0 ? 0.01 * range : 1e-3 * Math.max(1, Math.abs(hi));
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.vecgrad.linop;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -44,7 +45,7 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
       order[k] = k;
       raw[k] = eig.getEigenvalue(k).real;
     }
-    java.util.Arrays.sort(order, (i, j) -> Double.compare(raw[j], raw[i]));
+    Arrays.sort(order, (i, j) -> Double.compare(raw[j], raw[i]));
     double[] values = new double[n];
     double[][] vectors = new double[n][];
     for (int k = 0; k < n; k++) {
@@ -56,7 +57,7 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
 
   /** The k largest eigenvalues (fewer if the matrix is smaller). */
   public double[] top(int k) {
-    return java.util.Arrays.copyOf(values, Math.min(k, values.length));
+    return Arrays.copyOf(values, Math.min(k, values.length));
   }
 
   /** {@code tr S = Σ λ}. */

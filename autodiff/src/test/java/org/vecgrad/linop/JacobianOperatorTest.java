@@ -130,6 +130,9 @@ class JacobianOperatorTest {
       e = assertThrows(IllegalArgumentException.class, () -> JacobianOperator.of(tape, z, k, k));
       assertTrue(e.getMessage().contains("twice"), e.getMessage());
       assertThrows(IllegalArgumentException.class, () -> JacobianOperator.of(tape, z));
+      Var data = tape.constant("Y2", yValue);
+      e = assertThrows(IllegalArgumentException.class, () -> JacobianOperator.of(tape, z, data));
+      assertTrue(e.getMessage().contains("is a constant"), e.getMessage());
       JacobianOperator j = JacobianOperator.of(tape, z, k);
       e = assertThrows(IllegalArgumentException.class, () -> j.apply(Tensor.zeros(M * NF + 1)));
       assertTrue(e.getMessage().contains("J(") && e.getMessage().contains("[13]"), e.getMessage());

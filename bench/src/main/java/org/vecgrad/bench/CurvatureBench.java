@@ -14,6 +14,7 @@ import org.vecgrad.autodiff.Var;
 import org.vecgrad.linop.GaussNewtonOperator;
 import org.vecgrad.linop.HessianOperator;
 import org.vecgrad.linop.LossCurvature;
+import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
@@ -56,7 +57,7 @@ public final class CurvatureBench {
         w[i] /= Math.sqrt(SIZES[l]);
       }
       weights[2 * l] = Tensor.wrap(Shape.of(SIZES[l], SIZES[l + 1]), w);
-      weights[2 * l + 1] = Tensor.zeros(Shape.of(1, SIZES[l + 1]), org.vecgrad.tensor.DType.F64);
+      weights[2 * l + 1] = Tensor.zeros(Shape.of(1, SIZES[l + 1]), DType.F64);
     }
     double[] t = new double[BATCH * SIZES[SIZES.length - 1]];
     for (int i = 0; i < BATCH; i++) {
