@@ -37,8 +37,9 @@ public final class GaussNewtonOperator implements LinearOperator {
    * G of {@code loss(output, target)} with respect to {@code params}, at the point recorded on
    * {@code tape}. The loss itself need not be recorded: only the output is.
    *
-   * @throws IllegalArgumentException if an argument is null or off the tape, or the target's shape
-   *     differs from the output's
+   * @throws IllegalArgumentException if an argument is null or off the tape, the target's shape
+   *     differs from the output's, or the loss has no Hessian at the recorded output (hinge at a
+   *     kink)
    */
   public static GaussNewtonOperator of(
       Tape tape, Var output, LossCurvature loss, Tensor target, Var... params) {

@@ -110,7 +110,7 @@ public final class SpectralDensity {
         traceEstimate += weights[p][k] * nodes[p][k];
       }
     }
-    return new Result(grid, density, width, n * traceEstimate / probes);
+    return new Result(grid, density, width, n * traceEstimate / probes, nodes, weights);
   }
 
   /** 1% of the Ritz range; 10⁻³·max(1, |λ|) when all nodes coincide (a multiple of I). */
@@ -126,6 +126,32 @@ public final class SpectralDensity {
    * @param density {@code φ_σ(t)} at the grid points (integrates to about 1)
    * @param sigma the Gaussian width used
    * @param traceEstimate {@code n · mean(Σₖ τₖ θₖ)}, an estimate of {@code tr A}
+   * @param nodes the Ritz values θ of each probe
+   * @param weights the quadrature weights τ of each probe (each row sums to 1)
    */
-  public record Result(double[] grid, double[] density, double sigma, double traceEstimate) {}
+  public record Result(
+      double[] grid,
+      double[] density,
+      double sigma,
+      double traceEstimate,
+      double[][] nodes,
+      double[][] weights) {
+
+    /**
+     * The estimated fraction of eigenvalues below t, from the quadrature itself (no broadening):
+     * {@code mean over probes of Σ_{θₖ < t} τₖ}. Below 0 it estimates the index of a Hessian, the
+     * share of descent directions of lecture 004.
+     */
+    public double fractionBelow(double t) {
+      double s = 0;
+      for (int p = 0; p < nodes.length; p++) {
+        for (int k = 0; k < nodes[p].length; k++) {
+          if (nodes[p][k] < t) {
+            s += weights[p][k];
+          }
+        }
+      }
+      return s / nodes.length;
+    }
+  }
 }

@@ -154,6 +154,22 @@ class SolversTest {
   }
 
   @Test
+  void slqEstimatesTheFractionOfNegativeEigenvalues() {
+    Tensor a = spd(30, -20, 91); // shifted down: an indefinite matrix
+    double[] eig = SymmetricEigen.of(a).values();
+    int negative = 0;
+    for (double l : eig) {
+      negative += l < 0 ? 1 : 0;
+    }
+    assertTrue(negative > 3 && negative < 27, "a mixed spectrum: " + negative + " negative");
+    SpectralDensity.Result r =
+        new SpectralDensity().probes(40).steps(30).seed(8).estimate(Operators.matrix(a));
+    assertEquals(negative / 30.0, r.fractionBelow(0), 0.1);
+    assertEquals(0, r.fractionBelow(eig[29] - 1), 1e-12);
+    assertEquals(1, r.fractionBelow(eig[0] + 1), 1e-12);
+  }
+
+  @Test
   void solversRefuseNonSquareOperatorsAndWrongVectors() {
     LinearOperator rect = Operators.matrix(Tensor.zeros(3, 4));
     IllegalArgumentException e =

@@ -16,6 +16,7 @@ import org.vecgrad.linop.JacobianOperator;
 import org.vecgrad.linop.Lanczos;
 import org.vecgrad.linop.LinearOperator;
 import org.vecgrad.linop.LossCurvature;
+import org.vecgrad.linop.SpectralDensity;
 import org.vecgrad.linop.SymmetricEigen;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
@@ -127,6 +128,8 @@ final class CurvatureCommand implements Command {
       ok &= traceLine(out, "H", new HutchinsonTrace().probes(probes).seed(seed).estimate(h), hEig);
       ok &= traceLine(out, "G", new HutchinsonTrace().probes(probes).seed(seed).estimate(g), gEig);
       out.println();
+      slqLine(out, h, hEig, steps, seed);
+      out.println();
       out.println(ok ? "all checks passed" : "SOME CHECKS FAILED");
       return ok ? 0 : 1;
     }
@@ -162,6 +165,31 @@ final class CurvatureCommand implements Command {
         "  tr %s ≈ %s ± %s   exact %s   (%.1f standard errors) %s%n",
         name, fmt(r.trace()), fmt(r.standardError()), fmt(tr), z, good ? "ok" : "MISMATCH");
     return good;
+  }
+
+  /**
+   * Stochastic Lanczos quadrature on H, for information (a statistical estimate, not a check): the
+   * share of negative eigenvalues, lecture 004's index of a critical point.
+   */
+  private static void slqLine(
+      PrintStream out, LinearOperator h, SymmetricEigen exact, int steps, long seed) {
+    int probes = 10;
+    SpectralDensity.Result r =
+        new SpectralDensity().probes(probes).steps(steps).seed(seed).estimate(h);
+    int negative = 0;
+    for (double l : exact.values()) {
+      negative += l < 0 ? 1 : 0;
+    }
+    out.printf(
+        "stochastic Lanczos quadrature (%d probes × %d steps), for information:%n"
+            + "  share of negative eigenvalues of H ≈ %.2f   (dense %d/%d = %.2f); tr H ≈ %s%n",
+        probes,
+        steps,
+        r.fractionBelow(0),
+        negative,
+        exact.values().length,
+        negative / (double) exact.values().length,
+        fmt(r.traceEstimate()));
   }
 
   /** Relative adjoint residual for seeded random u, v. */
