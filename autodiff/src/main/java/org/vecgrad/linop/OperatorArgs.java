@@ -9,11 +9,18 @@ final class OperatorArgs {
 
   /** Checks that v (an argument of {@code op.apply}) has the domain shape. */
   static Tensor domainArg(LinearOperator op, Tensor v) {
+    // the message (op.describe() can be long for composites) is built only on failure
+    if (v != null && v.shape().equals(op.domain())) {
+      return v;
+    }
     return require(op.describe() + ".apply", op.domain(), v);
   }
 
   /** Checks that u (an argument of {@code op.applyAdjoint}) has the range shape. */
   static Tensor rangeArg(LinearOperator op, Tensor u) {
+    if (u != null && u.shape().equals(op.range())) {
+      return u;
+    }
     return require(op.describe() + ".applyAdjoint", op.range(), u);
   }
 

@@ -115,7 +115,9 @@ public final class ParameterLayout {
     }
     double[] out = new double[size];
     for (int i = 0; i < parts.length; i++) {
-      OperatorArgs.require("ParameterLayout.pack '" + names[i] + "'", shapes[i], parts[i]);
+      if (parts[i] == null || !parts[i].shape().equals(shapes[i])) {
+        OperatorArgs.require("ParameterLayout.pack '" + names[i] + "'", shapes[i], parts[i]);
+      }
       System.arraycopy(parts[i].readF64(), 0, out, offsets[i], shapes[i].size());
     }
     return Tensor.wrap(shape(), out);
@@ -127,7 +129,9 @@ public final class ParameterLayout {
    * @throws IllegalArgumentException if flat is not of shape {@code [size()]}
    */
   public Tensor[] unpack(Tensor flat) {
-    OperatorArgs.require("ParameterLayout.unpack " + this, shape(), flat);
+    if (flat == null || !flat.shape().equals(shape())) {
+      OperatorArgs.require("ParameterLayout.unpack " + this, shape(), flat);
+    }
     double[] x = flat.readF64();
     Tensor[] parts = new Tensor[names.length];
     for (int i = 0; i < parts.length; i++) {
