@@ -8,7 +8,11 @@ import java.util.List;
 public final class Cli {
   /** Every command, in the order {@code --help} lists them. */
   static final List<Command> COMMANDS =
-      List.of(new VersionCommand(), new BackpropCommand(), new ExampleCommand());
+      List.of(
+          new VersionCommand(),
+          new BackpropCommand(),
+          new CurvatureCommand(),
+          new ExampleCommand());
 
   private Cli() {}
 
