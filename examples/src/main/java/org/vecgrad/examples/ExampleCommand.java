@@ -12,8 +12,7 @@ final class ExampleCommand implements Command {
       List.of(
           new StrangLecture(),
           new DeepMatrixFactorisation(),
-          new SpectraLecture(),
-          new OcrLecture());
+          new SpectraLecture());
 
   @Override
   public String name() {

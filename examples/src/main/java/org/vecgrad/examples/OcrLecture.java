@@ -209,7 +209,7 @@ final class OcrLecture implements Example {
    * The three-layer network with the scaled sigmoid, on pixel values 0–255 as in the lecture (hence
    * the 1/150), trained by minibatch gradient descent on ‖c − q‖² with tape gradients.
    */
-  private static double[][] trainSigmoid(
+  static double[][] trainSigmoid(
       PrintStream out,
       Claims claims,
       HandwrittenLetters.Set train,
@@ -224,21 +224,23 @@ final class OcrLecture implements Example {
     SplittableRandom rng = new SplittableRandom(seed + 11);
     Tensor xTrain = scale(Var.constant(train.images), 255).value();
     Tensor xTest = scale(Var.constant(test.images), 255).value();
-    // weights scaled so that pre-activations are a few hundred, where σ(x/150) bends
-    Tensor wh =
-        scale(
-                Var.constant(Tensor.randn(Shape.of(hidden, 900), rng)),
-                150 / (255 * Math.sqrt(900 * 0.2)))
-            .value();
+    // Weights scaled so that pre-activations are about ±150, where σ(x) = 1/(1 + e^{x/150}) bends
+    // (about 20% of the 900 pixels carry ink of up to 255).
+    double sh = 150 / (255 * Math.sqrt(900 * 0.2));
+    double sq = 150 * Double.parseDouble(System.getProperty("ocr.sq", "0.5")) / Math.sqrt(hidden);
+    Tensor wh = scale(Var.constant(Tensor.randn(Shape.of(hidden, 900), rng)), sh).value();
     Tensor bh = Tensor.zeros(Shape.of(hidden));
-    Tensor wq =
-        scale(Var.constant(Tensor.randn(Shape.of(26, hidden), rng)), 150 * 2 / Math.sqrt(hidden))
-            .value();
+    Tensor wq = scale(Var.constant(Tensor.randn(Shape.of(26, hidden), rng)), sq).value();
     Tensor bq = Tensor.zeros(Shape.of(26));
     Tensor targets = oneHot(train.labels);
     int n = train.labels.length;
     int batch = 26;
-    double lr = 400;
+    // One step size per layer, proportional to the square of the layer's weight scale: plain
+    // gradient descent in the weights' natural units (with one α for both, the 1/150 and the
+    // 0–255 pixels make the hidden layer's step thousands of times too large).
+    double lrQ = Double.parseDouble(System.getProperty("ocr.lr", "300"));
+    double lrH =
+        lrQ * (sh / sq) * (sh / sq) * Double.parseDouble(System.getProperty("ocr.ratio", "30"));
     double[][] curves = new double[2][epochs + 1];
     for (int e = 0; e <= epochs; e++) {
       curves[0][e] = accuracy(forward(null, xTrain, wh, bh, wq, bq).value(), train.labels);
@@ -259,10 +261,10 @@ final class OcrLecture implements Example {
           Var q = forward(tape, xb.value(), p);
           Var loss = scale(sum(square(sub(cb, q))), 1.0 / idx.length);
           Gradients g = tape.grad(loss, p);
-          wh = step(wh, g.of(p[0]), lr);
-          bh = step(bh, g.of(p[1]), lr);
-          wq = step(wq, g.of(p[2]), lr);
-          bq = step(bq, g.of(p[3]), lr);
+          wh = step(wh, g.of(p[0]), lrH);
+          bh = step(bh, g.of(p[1]), lrH * 255 * 255);
+          wq = step(wq, g.of(p[2]), lrQ);
+          bq = step(bq, g.of(p[3]), lrQ);
         }
       }
     }
