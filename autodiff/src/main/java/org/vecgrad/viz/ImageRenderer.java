@@ -131,7 +131,7 @@ public final class ImageRenderer {
     synchronized (LOCK) {
       GraphvizCmdLineEngine engine = new GraphvizCmdLineEngine();
       if (searchPath != null) {
-        engine.searchPath(searchPath);
+        engine = engine.searchPath(searchPath); // returns a configured copy
       }
       try {
         Graphviz.useEngine(engine);
