@@ -54,7 +54,7 @@ public final class DotRenderer {
       g.graphAttrs()
           .add(
               Attributes.attrs(
-                  Attributes.attr("label", options.title()),
+                  Label.lines(options.title().split("\n")),
                   Attributes.attr("labelloc", "t"),
                   Attributes.attr("fontsize", "14")));
     }

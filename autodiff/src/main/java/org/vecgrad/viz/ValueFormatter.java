@@ -48,7 +48,7 @@ public final class ValueFormatter {
     int cols = t.rank() == 0 ? 1 : t.shape().dim(t.rank() - 1);
     int rows = t.size() / Math.max(1, cols);
     StringBuilder sb =
-        new StringBuilder("<table border=\"0\" cellspacing=\"0\" cellpadding=\"2\">");
+        new StringBuilder("<table border=\"0\" cellspacing=\"2\" cellpadding=\"1\">");
     for (int r = 0; r < rows; r++) {
       sb.append("<tr>");
       for (int c = 0; c < cols; c++) {

@@ -249,7 +249,7 @@ public final class VizOptions {
       return this;
     }
 
-    /** A title drawn above the graph (null for none). */
+    /** A title drawn above the graph, centred; {@code \n} breaks lines (null for none). */
     public Builder title(String text) {
       this.title = text;
       return this;

@@ -34,7 +34,8 @@ final class RenderCommand implements Command {
   public String usage() {
     return "usage: ./vecgrad render [--out pictures] [--seed 7]\n"
         + "  writes strang-forward, strang-backward, mlp-forward, mlp-backward, mlp-collapsed\n"
-        + "  (.dot, and .svg/.png when Graphviz's dot is installed) and strang-steps.html,\n"
+        + "  (.dot, and .svg/.png when Graphviz's dot is installed), strang-step-1 .. 5 (one\n"
+        + "  picture per step of the reverse sweep) and the pages strang-steps.html and\n"
         + "  mlp-steps.html into the --out directory";
   }
 
@@ -55,13 +56,21 @@ final class RenderCommand implements Command {
       VizOptions bwd = VizOptions.builder().backward(true).title("F = x²(x+y), backward").build();
       problems.note(renderer.write(DotRenderer.render(m, fwd), dir, "strang-forward"), out);
       problems.note(renderer.write(DotRenderer.render(m, bwd), dir, "strang-backward"), out);
-      steps(
-          m,
-          "Strang's F = x²(x+y): the reverse sweep",
-          dir.resolve("strang-steps.html"),
-          renderer,
-          problems,
-          out);
+      List<StepFrames.Frame> frames =
+          steps(
+              m,
+              "Strang's F = x²(x+y): the reverse sweep",
+              dir.resolve("strang-steps.html"),
+              renderer,
+              problems,
+              out);
+      // the few frames of the small example also as pictures, for pages that cannot run a script
+      for (StepFrames.Frame f : frames) {
+        VizOptions captioned =
+            f.options().toBuilder().title(f.caption().replace("; ", ";\n")).build();
+        String dot = DotRenderer.render(f.model(), captioned);
+        problems.note(renderer.write(dot, dir, "strang-step-" + f.step()), out);
+      }
     }
     try (Tape tape = new Tape()) {
       GraphModel m = PictureExamples.mlp(tape, seed);
@@ -100,7 +109,7 @@ final class RenderCommand implements Command {
     return 0;
   }
 
-  private static void steps(
+  private static List<StepFrames.Frame> steps(
       GraphModel m,
       String title,
       Path file,
@@ -112,6 +121,7 @@ final class RenderCommand implements Command {
     String problem = StepThroughHtml.write(frames, title, renderer, file);
     out.println("wrote " + file + " (" + frames.size() + " frames)");
     problems.remember(problem);
+    return frames;
   }
 
   /** Prints what was written and keeps the first reason pictures were missing. */
