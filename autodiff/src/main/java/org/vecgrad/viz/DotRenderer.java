@@ -200,13 +200,7 @@ public final class DotRenderer {
     if (residual != null) {
       return Math.abs(residual) <= o.residualThreshold() ? "#b8e6b0" : "#f4b6b0";
     }
-    return switch (role) {
-      case PARAMETER -> "#fde3b8";
-      case INPUT -> "#d4e5f7";
-      case CONSTANT -> "#eeeeee";
-      case OP -> "#ffffff";
-      case OUTPUT -> "#e3d5f5";
-    };
+    return role.fill();
   }
 
   /** The collapsed scope that holds {@code scope} (itself or an enclosing one), or null. */

@@ -26,12 +26,21 @@ import java.util.List;
  */
 public final class ImageRenderer {
   private static final Object LOCK = new Object();
+  private static final String OFF = "off";
   private final String searchPath;
   private final int dpi;
 
   private ImageRenderer(String searchPath, int dpi) {
     this.searchPath = searchPath;
     this.dpi = dpi;
+  }
+
+  /**
+   * A renderer that draws nothing: {@link #write} writes only the {@code .dot} file, and pages show
+   * DOT text (quick runs, machines without Graphviz by choice).
+   */
+  public static ImageRenderer dotOnly() {
+    return new ImageRenderer(OFF, 96);
   }
 
   /** A renderer that finds {@code dot} on the {@code PATH}; PNGs at 96 dots per inch. */
@@ -128,6 +137,9 @@ public final class ImageRenderer {
   }
 
   private <T> T draw(String dot, Drawing<T> drawing) {
+    if (OFF.equals(searchPath)) {
+      throw new IllegalStateException("pictures were not requested (DOT only)");
+    }
     synchronized (LOCK) {
       GraphvizCmdLineEngine engine = new GraphvizCmdLineEngine();
       if (searchPath != null) {

@@ -32,7 +32,7 @@ final class RenderCommand implements Command {
 
   @Override
   public String usage() {
-    return "usage: ./vecgrad render [--out pictures] [--seed 7]\n"
+    return "usage: ./vecgrad render [--out pictures] [--seed 7] [--dot-only]\n"
         + "  writes strang-forward, strang-backward, mlp-forward, mlp-backward, mlp-collapsed\n"
         + "  (.dot, and .svg/.png when Graphviz's dot is installed), strang-step-1 .. 5 (one\n"
         + "  picture per step of the reverse sweep) and the pages strang-steps.html and\n"
@@ -41,10 +41,11 @@ final class RenderCommand implements Command {
 
   @Override
   public int run(Options options, PrintStream out) throws IOException {
-    options.requireOnly(name(), Set.of("out", "seed"));
+    options.requireOnly(name(), Set.of("out", "seed", "dot-only"));
     Path dir = Path.of(options.get("out", "pictures"));
     long seed = options.getInt("seed", 7);
-    ImageRenderer renderer = ImageRenderer.onPath().dpi(144);
+    ImageRenderer renderer =
+        options.has("dot-only") ? ImageRenderer.dotOnly() : ImageRenderer.onPath().dpi(144);
     Problems problems = new Problems();
 
     try (Tape tape = new Tape()) {
