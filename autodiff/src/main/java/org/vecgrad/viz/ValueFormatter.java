@@ -19,6 +19,9 @@ public final class ValueFormatter {
    * significant digits; rank three and up as the matrix of the last axis), or a summary.
    */
   public static String text(Tensor t, int threshold) {
+    if (t.size() == 0) {
+      return t.shape() + " (empty)";
+    }
     if (t.rank() == 0 || t.size() == 1) {
       return TensorFormat.number(t.at(0));
     }
@@ -39,6 +42,9 @@ public final class ValueFormatter {
 
   /** A Graphviz HTML-like label fragment: a number, a {@code <table>} of entries, or a summary. */
   public static String html(Tensor t, int threshold) {
+    if (t.size() == 0) {
+      return Html.escape(text(t, threshold));
+    }
     if (t.rank() == 0 || t.size() == 1) {
       return Html.escape(TensorFormat.number(t.at(0)));
     }

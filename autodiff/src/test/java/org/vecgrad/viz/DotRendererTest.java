@@ -10,6 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.vecgrad.autodiff.Tape;
+import org.vecgrad.autodiff.Var;
+import org.vecgrad.tensor.Shape;
+import org.vecgrad.tensor.Tensor;
 import org.vecgrad.viz.VizOptions.RankDir;
 
 class DotRendererTest {
@@ -104,6 +107,20 @@ class DotRendererTest {
     assertTrue(
         x.group(1).contains("\"style\"=\"dashed\"") && !x.group(1).contains("label"),
         "X receives no adjoint: " + x.group(1));
+  }
+
+  @Test
+  void largeTensorsAreSummarisedInLabels() {
+    try (Tape tape = new Tape()) {
+      Var w = tape.variable("W", Tensor.randn(Shape.of(10, 10), 4));
+      Var s = org.vecgrad.autodiff.Ops.sum(org.vecgrad.autodiff.Ops.square(w)).named("s");
+      GraphModel m = GraphModel.of(tape, s, tape.backward(s).keepAll().run());
+      String dot = DotRenderer.render(m, VizOptions.defaults());
+      assertTrue(dot.contains("[10, 10] ‖·‖=" + ValueFormatter.entry(w.value().norm())), dot);
+      assertFalse(dot.contains("cellspacing=\"2\""), "no matrix of 100 entries");
+      String wide = DotRenderer.render(m, VizOptions.builder().summaryThreshold(100).build());
+      assertTrue(wide.contains("cellspacing=\"2\""), "at threshold 100 the matrix is drawn");
+    }
   }
 
   @Test

@@ -43,6 +43,13 @@ class ValueFormatterTest {
   }
 
   @Test
+  void emptyTensorsSayso() {
+    Tensor empty = Tensor.zeros(2, 0);
+    assertEquals("[2, 0] (empty)", ValueFormatter.text(empty, 16));
+    assertEquals("[2, 0] (empty)", ValueFormatter.html(empty, 16));
+  }
+
+  @Test
   void entriesHaveFourSignificantDigits() {
     assertEquals("0.1235", ValueFormatter.entry(0.123456));
     assertEquals("-12.5", ValueFormatter.entry(-12.5));
