@@ -68,7 +68,7 @@ public final class StepThroughHtml {
         + "button{font-size:1.1em;padding:.3em .9em}\n"
         + ".frame{display:none}.frame.on{display:block}\n"
         + ".caption{font-size:1.15em;min-height:2.6em;max-width:60em}\n"
-        + ".pic svg{max-width:100%;height:auto}\n"
+        + ".pic svg{width:100%;height:auto;max-height:78vh}\n"
         + ".note{color:#b03a2e}pre{background:#f6f6f6;padding:1em;overflow:auto}\n"
         + "</style>\n</head>\n<body>\n<h1>"
         + Html.escape(title)
