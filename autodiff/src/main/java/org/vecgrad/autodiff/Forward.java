@@ -19,6 +19,7 @@ public final class Forward {
   private final Tape tape;
   private final Int2ObjectOpenHashMap<Var> seeds = new Int2ObjectOpenHashMap<>();
   private boolean createGraph;
+  private int end = -1;
 
   Forward(Tape tape) {
     this.tape = tape;
@@ -49,6 +50,19 @@ public final class Forward {
     return this;
   }
 
+  /**
+   * Stops the sweep once these nodes have their tangents, instead of running to the end of the
+   * tape: nodes recorded later (a gradient graph, another model) cost nothing. Tangents of later
+   * nodes then read as zero.
+   */
+  public Forward until(Var... outputs) {
+    for (Var y : outputs) {
+      tape.checkMine("forward.until", y);
+      end = Math.max(end, y.index());
+    }
+    return this;
+  }
+
   /** Records the sweep on the tape, so tangents can be differentiated (forward-over-reverse). */
   public Forward createGraph() {
     this.createGraph = true;
@@ -59,6 +73,7 @@ public final class Forward {
   public Tangents run() {
     tape.checkOpen("forward");
     int n = tape.size();
+    int last = end >= 0 ? end : n - 1;
     Var[] tan = new Var[n];
     int from = n;
     for (var e : seeds.int2ObjectEntrySet()) {
@@ -67,7 +82,7 @@ public final class Forward {
     }
     boolean before = tape.setRecording(createGraph);
     try {
-      for (int i = from; i < n; i++) {
+      for (int i = from; i <= last; i++) {
         Node node = tape.node(i);
         if (node.isLeaf()) {
           continue;

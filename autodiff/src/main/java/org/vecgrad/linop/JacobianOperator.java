@@ -107,7 +107,8 @@ public final class JacobianOperator implements LinearOperator {
   @Override
   public Tensor apply(Tensor v) {
     Tensor[] parts = layout.unpack(OperatorArgs.domainArg(this, v));
-    Forward sweep = tape.forward();
+    // stop at the output: nodes recorded after it (e.g. a Hessian's gradient graph) are not needed
+    Forward sweep = tape.forward().until(output);
     for (int i = 0; i < inputs.length; i++) {
       sweep.tangent(inputs[i], parts[i].cast(inputs[i].dtype()));
     }

@@ -249,4 +249,16 @@ class TapeTest {
       assertEquals(2, e.nodeIndex());
     }
   }
+
+  @Test
+  void forwardSweepCanStopAtAnOutput() {
+    try (Tape tape = new Tape()) {
+      Var x = tape.variable("x", 3);
+      Var y = Ops.square(x);
+      Var later = Ops.exp(y); // recorded after y
+      Tangents t = tape.forward().tangent(x, Tensor.scalar(1)).until(y).run();
+      assertEquals(6, t.of(y).item(), 0);
+      assertEquals(0, t.of(later).item(), 0, "nodes after the stopping point get no tangent");
+    }
+  }
 }
