@@ -1,12 +1,17 @@
 package org.vecgrad.kernel;
 
+import java.util.Arrays;
+
 /**
  * Drives a {@link BinaryKernel} over numpy-style broadcast operands.
  *
  * <p>The operands are described by their dimensions already aligned to the output's rank (missing
- * leading dimensions given as 1). The output is walked in row-major order; the innermost dimension
- * is handed to the kernel as one contiguous run, either element by element or with one side
- * repeated, so the SIMD loops see long runs in the common cases (same shape, scalar, bias row).
+ * leading dimensions given as 1). Before walking, adjacent dimensions that both operands traverse
+ * the same way (both contiguous, or both repeated) are merged, so that the innermost run handed to
+ * the kernel is as long as possible: same shapes and a scalar on either side become one run, a bias
+ * row {@code [1, n]} on {@code [m, n]} becomes m runs of n, a column {@code [m, 1]} m runs of n
+ * with one side repeated. The output is written in row-major order, each element exactly once, so
+ * the result does not depend on how the runs are cut.
  */
 public final class Broadcast {
   private Broadcast() {}
@@ -17,6 +22,8 @@ public final class Broadcast {
    * @param outDims the output dimensions
    * @param aDims dimensions of {@code a}, of the same rank as {@code outDims}, each equal or 1
    * @param bDims likewise for {@code b}
+   * @throws IllegalArgumentException if ranks differ, a dimension neither matches nor is 1, or an
+   *     array's length is not the product of its dimensions
    */
   public static void apply(
       BinaryKernel f,
@@ -26,43 +33,49 @@ public final class Broadcast {
       double[] b,
       int[] bDims,
       double[] out) {
+    check(f, outDims, a, aDims, b, bDims, out);
     int n = out.length;
     if (n == 0) {
       return;
     }
-    boolean simd = Simd.enabled();
-    if (a.length == n && b.length == n) {
-      run(f, simd, a, 0, 1, b, 0, 1, out, 0, n);
-      return;
-    }
-    if (b.length == 1 && a.length == n) {
-      run(f, simd, a, 0, 1, b, 0, 0, out, 0, n);
-      return;
-    }
-    if (a.length == 1 && b.length == n) {
-      run(f, simd, a, 0, 0, b, 0, 1, out, 0, n);
-      return;
-    }
-    int rank = outDims.length;
     int[] aStrides = broadcastStrides(aDims);
     int[] bStrides = broadcastStrides(bDims);
-    int inner = outDims[rank - 1];
-    int aInner = aStrides[rank - 1];
-    int bInner = bStrides[rank - 1];
-    int[] idx = new int[rank];
-    int rows = n / inner;
-    for (int r = 0; r < rows; r++) {
-      int ao = 0;
-      int bo = 0;
-      for (int d = 0; d < rank - 1; d++) {
-        ao += idx[d] * aStrides[d];
-        bo += idx[d] * bStrides[d];
+    // Coalesced dimensions, innermost last: extent, a stride, b stride.
+    int[] dim = new int[outDims.length];
+    int[] as = new int[outDims.length];
+    int[] bs = new int[outDims.length];
+    int k = 0;
+    for (int d = outDims.length - 1; d >= 0; d--) {
+      if (outDims[d] == 1) {
+        continue; // contributes nothing to any offset
       }
-      run(f, simd, a, ao, aInner, b, bo, bInner, out, r * inner, inner);
-      for (int d = rank - 2; d >= 0; d--) {
-        if (++idx[d] < outDims[d]) {
+      if (k > 0 && aStrides[d] == as[k - 1] * dim[k - 1] && bStrides[d] == bs[k - 1] * dim[k - 1]) {
+        dim[k - 1] *= outDims[d];
+      } else {
+        dim[k] = outDims[d];
+        as[k] = aStrides[d];
+        bs[k] = bStrides[d];
+        k++;
+      }
+    }
+    if (k == 0) {
+      f.vv(a, 0, b, 0, out, 0, 1);
+      return;
+    }
+    int inner = dim[0];
+    int[] idx = new int[k];
+    int ao = 0;
+    int bo = 0;
+    for (int oo = 0; oo < n; oo += inner) {
+      run(f, a, ao, as[0], b, bo, bs[0], out, oo, inner);
+      for (int d = 1; d < k; d++) { // odometer over the outer (coalesced) dimensions
+        ao += as[d];
+        bo += bs[d];
+        if (++idx[d] < dim[d]) {
           break;
         }
+        ao -= as[d] * dim[d];
+        bo -= bs[d] * dim[d];
         idx[d] = 0;
       }
     }
@@ -79,9 +92,9 @@ public final class Broadcast {
     return s;
   }
 
+  /** One innermost run; each stride is 1 (contiguous) or 0 (one value repeated). */
   private static void run(
       BinaryKernel f,
-      boolean simd,
       double[] a,
       int ao,
       int as,
@@ -91,27 +104,55 @@ public final class Broadcast {
       double[] out,
       int oo,
       int n) {
-    if (as == 1 && bs == 1) {
-      if (simd) {
-        f.vv(a, ao, b, bo, out, oo, n);
-      } else {
-        f.vvScalar(a, ao, b, bo, out, oo, n);
-      }
-    } else if (as == 1) {
-      if (simd) {
-        f.vs(a, ao, b[bo], out, oo, n);
-      } else {
-        f.vsScalar(a, ao, b[bo], out, oo, n);
-      }
-    } else if (bs == 1) {
-      if (simd) {
-        f.sv(a[ao], b, bo, out, oo, n);
-      } else {
-        f.svScalar(a[ao], b, bo, out, oo, n);
-      }
+    if (as != 0 && bs != 0) {
+      f.vv(a, ao, b, bo, out, oo, n);
+    } else if (as != 0) {
+      f.vs(a, ao, b[bo], out, oo, n);
+    } else if (bs != 0) {
+      f.sv(a[ao], b, bo, out, oo, n);
     } else {
-      double v = f.apply(a[ao], b[bo]);
-      java.util.Arrays.fill(out, oo, oo + n, v);
+      Arrays.fill(out, oo, oo + n, f.apply(a[ao], b[bo]));
+    }
+  }
+
+  private static void check(
+      BinaryKernel f,
+      int[] outDims,
+      double[] a,
+      int[] aDims,
+      double[] b,
+      int[] bDims,
+      double[] out) {
+    String where =
+        f.name()
+            + ": broadcasting a "
+            + Arrays.toString(aDims)
+            + " and b "
+            + Arrays.toString(bDims)
+            + " to "
+            + Arrays.toString(outDims);
+    if (aDims.length != outDims.length || bDims.length != outDims.length) {
+      throw new IllegalArgumentException(where + ": ranks differ");
+    }
+    for (int d = 0; d < outDims.length; d++) {
+      if ((aDims[d] != outDims[d] && aDims[d] != 1) || (bDims[d] != outDims[d] && bDims[d] != 1)) {
+        throw new IllegalArgumentException(
+            where + ": dimension " + d + " is neither " + outDims[d] + " nor 1");
+      }
+    }
+    requireLength(where, "a", a, aDims);
+    requireLength(where, "b", b, bDims);
+    requireLength(where, "out", out, outDims);
+  }
+
+  private static void requireLength(String where, String operand, double[] x, int[] dims) {
+    long size = 1;
+    for (int d : dims) {
+      size *= d;
+    }
+    if (x.length != size) {
+      throw new IllegalArgumentException(
+          where + ": " + operand + " has " + x.length + " elements, its dimensions need " + size);
     }
   }
 }
