@@ -4,7 +4,6 @@ import static org.vecgrad.kernel.Simd.F64;
 import static org.vecgrad.kernel.Simd.F64_LANES;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Sums and dot products over one block of at most {@link Reduce#BLOCK} elements, in SIMD and as
@@ -13,9 +12,8 @@ import jdk.incubator.vector.VectorOperators;
  * <p>The order, for lanes L: four vector accumulators take elements {@code [i, i+4L)} in turn
  * (accumulator k, lane l holds the running sum of elements {@code i + kL + l}); leftover whole
  * vectors go to accumulator 0; the accumulators are combined as {@code (a0 + a1) + (a2 + a3)}, the
- * lanes added from lane 0 upwards starting at 0 ({@code reduceLanes}, which HotSpot's x86 code
- * evaluates in lane order), and the last {@code n mod L} elements are added one by one. Four
- * independent accumulators hide the latency of the floating-point adder.
+ * lanes added from lane 0 upwards starting at 0, and the last {@code n mod L} elements are added
+ * one by one. Four independent accumulators hide the latency of the floating-point adder.
  */
 final class BlockSums {
   private static final int ACCUMULATORS = 4;
@@ -39,7 +37,7 @@ final class BlockSums {
     for (int end = F64.loopBound(n); i < end; i += F64_LANES) {
       a0 = a0.add(DoubleVector.fromArray(F64, x, off + i));
     }
-    double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+    double s = laneSum(a0.add(a1).add(a2.add(a3)));
     for (; i < n; i++) {
       s += x[off + i];
     }
@@ -83,7 +81,7 @@ final class BlockSums {
     for (int end = F64.loopBound(n); i < end; i += F64_LANES) {
       a0 = fma(a, ao + i, b, bo + i, a0);
     }
-    double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+    double s = laneSum(a0.add(a1).add(a2.add(a3)));
     for (; i < n; i++) {
       s = Math.fma(a[ao + i], b[bo + i], s);
     }
@@ -107,6 +105,19 @@ final class BlockSums {
     double s = laneOrdered(acc);
     for (; i < n; i++) {
       s = Math.fma(a[ao + i], b[bo + i], s);
+    }
+    return s;
+  }
+
+  /**
+   * The lanes of {@code v} added in order from lane 0, starting at 0. Not {@code reduceLanes(ADD)}:
+   * its order is unspecified, and HotSpot's C2 on JDK 25 reassociates it, so a sum would change
+   * between interpreted and compiled runs.
+   */
+  private static double laneSum(DoubleVector v) {
+    double s = 0;
+    for (int l = 0; l < F64_LANES; l++) {
+      s += v.lane(l);
     }
     return s;
   }

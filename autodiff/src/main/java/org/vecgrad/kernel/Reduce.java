@@ -76,7 +76,7 @@ public final class Reduce {
    * The Euclidean norm {@code √(Σ x[i]²)} over {@code x[off..off+n)}, without spurious overflow or
    * underflow: when the plain sum of squares overflows, or is so small that squares may have
    * underflowed, the values are rescaled by a power of two near their largest magnitude (exact) and
-   * summed again. NaN if any value is NaN and none is infinite.
+   * summed again. NaN if any value is NaN (even next to an infinity), else ∞ if any is infinite.
    */
   public static double norm2(double[] x, int off, int n) {
     double ss = sumOfSquares(x, off, n);
