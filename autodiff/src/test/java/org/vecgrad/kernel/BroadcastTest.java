@@ -30,6 +30,7 @@ class BroadcastTest {
         Arguments.of(new int[] {4, 1, 9}, new int[] {4, 1, 9}, new int[] {1, 1, 9}), // size-1 dims
         Arguments.of(new int[] {3, 7, 1}, new int[] {3, 1, 1}, new int[] {3, 7, 1}),
         Arguments.of(new int[] {1000, 5}, new int[] {1000, 5}, new int[] {1, 5}),
+        Arguments.of(new int[] {3, 4}, new int[] {3, 1}, new int[] {3, 1}), // both repeated
         Arguments.of(new int[] {4, 0, 3}, new int[] {4, 1, 3}, new int[] {4, 0, 3}), // empty
         Arguments.of(new int[] {}, new int[] {}, new int[] {})); // rank 0
   }

@@ -1,0 +1,145 @@
+package org.vecgrad.bench;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.vecgrad.kernel.Simd;
+import org.vecgrad.kernel.UnaryKernel;
+import org.vecgrad.kernel.UnaryKernels;
+
+/**
+ * Nanoseconds per element of the elementwise kernels over 2²⁰ doubles, the SIMD loop ({@code map})
+ * against its scalar twin ({@code mapScalar}) in the same run, one thread.
+ *
+ * <p>{@code main} runs the benchmark with short settings and prints one line per kernel with the
+ * two timings and their ratio: {@code java --add-modules jdk.incubator.vector -cp
+ * bench/target/classes:$(cat bench/target/classpath.txt) org.vecgrad.bench.ElementwiseBench}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@OperationsPerInvocation(ElementwiseBench.N)
+public class ElementwiseBench {
+  /** Elements per call. */
+  static final int N = 1 << 20;
+
+  private static final Map<String, UnaryKernel> KERNELS =
+      Map.of(
+          "relu", UnaryKernels.RELU,
+          "sigmoid", UnaryKernels.SIGMOID,
+          "tanh", UnaryKernels.TANH,
+          "exp", UnaryKernels.EXP);
+
+  /** The kernel measured. */
+  @Param({"relu", "sigmoid", "tanh", "exp"})
+  public String kernel;
+
+  private UnaryKernel k;
+  private double[] x;
+  private double[] out;
+
+  /** Inputs uniform in [-10, 10] (both branches of relu and sigmoid, no overflow in exp). */
+  @Setup
+  public void setup() {
+    k = KERNELS.get(kernel);
+    Random r = new Random(42);
+    x = new double[N];
+    for (int i = 0; i < N; i++) {
+      x[i] = 20 * r.nextDouble() - 10;
+    }
+    out = new double[N];
+    Simd.setEnabled(true);
+  }
+
+  /** The SIMD loop. */
+  @Benchmark
+  public double[] simd() {
+    k.map(x, 0, out, 0, N);
+    return out;
+  }
+
+  /** The scalar twin. */
+  @Benchmark
+  public double[] scalar() {
+    k.mapScalar(x, 0, out, 0, N);
+    return out;
+  }
+
+  /**
+   * Runs the benchmark and prints ns/element for both loops and the speed-up. With {@code
+   * --interleaved} it skips JMH and times SIMD and scalar calls alternately (median of 15 pairs
+   * after warm-up), which keeps the ratio meaningful on a machine shared with other work.
+   */
+  public static void main(String[] args) throws RunnerException {
+    Map<String, double[]> table = new TreeMap<>();
+    if (args.length > 0 && args[0].equals("--interleaved")) {
+      for (String name : KERNELS.keySet()) {
+        table.put(name, interleaved(name));
+      }
+    } else {
+      Collection<RunResult> results =
+          new Runner(new OptionsBuilder().include(ElementwiseBench.class.getName() + "\\.").build())
+              .run();
+      for (RunResult r : results) {
+        String name = r.getParams().getParam("kernel");
+        boolean simd = r.getParams().getBenchmark().endsWith(".simd");
+        table.computeIfAbsent(name, s -> new double[2])[simd ? 0 : 1] =
+            r.getPrimaryResult().getScore();
+      }
+    }
+    System.out.println("SIMD: " + Simd.describe() + ", " + N + " doubles per call");
+    System.out.printf("%-8s %12s %12s %8s%n", "kernel", "simd ns/elt", "scalar", "speedup");
+    table.forEach(
+        (name, t) ->
+            System.out.printf("%-8s %12.3f %12.3f %7.1fx%n", name, t[0], t[1], t[1] / t[0]));
+  }
+
+  /** Median ns/element of SIMD and scalar calls timed in alternation. */
+  private static double[] interleaved(String name) {
+    ElementwiseBench b = new ElementwiseBench();
+    b.kernel = name;
+    b.setup();
+    for (int i = 0; i < 30; i++) { // warm-up: both loops compiled by C2
+      b.simd();
+      b.scalar();
+    }
+    int rounds = 15;
+    long[] simd = new long[rounds];
+    long[] scalar = new long[rounds];
+    for (int r = 0; r < rounds; r++) {
+      long t0 = System.nanoTime();
+      b.simd();
+      long t1 = System.nanoTime();
+      b.scalar();
+      long t2 = System.nanoTime();
+      simd[r] = t1 - t0;
+      scalar[r] = t2 - t1;
+    }
+    java.util.Arrays.sort(simd);
+    java.util.Arrays.sort(scalar);
+    return new double[] {simd[rounds / 2] / (double) N, scalar[rounds / 2] / (double) N};
+  }
+}
