@@ -17,7 +17,7 @@ final class SmoothKernels {
   private SmoothKernels() {}
 
   static final UnaryKernel EXP =
-      new UnaryKernel("exp") {
+      new UnaryKernel("exp", 10) {
         @Override
         public double apply(double x) {
           return Math.exp(x);
@@ -36,7 +36,7 @@ final class SmoothKernels {
       };
 
   static final UnaryKernel LOG =
-      new UnaryKernel("log") {
+      new UnaryKernel("log", 10) {
         @Override
         public double apply(double x) {
           return Math.log(x);
@@ -55,7 +55,7 @@ final class SmoothKernels {
       };
 
   static final UnaryKernel TANH =
-      new UnaryKernel("tanh") {
+      new UnaryKernel("tanh", 30) {
         @Override
         public double apply(double x) {
           return Math.tanh(x);
@@ -75,7 +75,7 @@ final class SmoothKernels {
 
   /** σ(x) with e = e^{-|x|}: numerator 1 where x ≥ 0, e where x &lt; 0, over 1 + e. */
   static final UnaryKernel SIGMOID =
-      new UnaryKernel("sigmoid") {
+      new UnaryKernel("sigmoid", 15) {
         @Override
         public double apply(double x) {
           double e = Math.exp(-Math.abs(x));
@@ -96,7 +96,7 @@ final class SmoothKernels {
 
   /** max(x, 0) + ln(1 + e^{-|x|}): the log1p term is at most ln 2, so nothing overflows. */
   static final UnaryKernel SOFTPLUS =
-      new UnaryKernel("softplus") {
+      new UnaryKernel("softplus", 25) {
         @Override
         public double apply(double x) {
           return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
@@ -117,7 +117,7 @@ final class SmoothKernels {
 
   /** {@code xᵖ} through the {@code POW} lane. */
   static UnaryKernel pow(double p) {
-    return new UnaryKernel("pow") {
+    return new UnaryKernel("pow", 30) {
       @Override
       public double apply(double x) {
         return Math.pow(x, p);

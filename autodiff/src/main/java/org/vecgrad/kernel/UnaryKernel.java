@@ -15,11 +15,32 @@ package org.vecgrad.kernel;
  * {@link Math} but not always equal to it.
  */
 public abstract class UnaryKernel {
-  private final String name;
+  /**
+   * Elements per parallel work item: a multiple of every lane count, so a split run has its scalar
+   * tail in the same place as an unsplit one and gives the same bits.
+   */
+  static final int GRAIN = 1 << 14;
 
-  /** A kernel called {@code name} (used in messages and benchmarks). */
+  private final String name;
+  private final int cost;
+
+  /** A kernel called {@code name} (used in messages and benchmarks) costing about one flop. */
   protected UnaryKernel(String name) {
+    this(name, 1);
+  }
+
+  /**
+   * A kernel called {@code name} whose SIMD loop costs about {@code cost} floating-point operations
+   * per element (1 for a comparison, about 10 for {@code exp}); {@link #map} uses it to decide
+   * whether a long run is worth splitting across threads.
+   */
+  protected UnaryKernel(String name, int cost) {
+    if (cost < 1) {
+      throw new IllegalArgumentException(
+          name + ": cost per element must be at least 1, got " + cost);
+    }
     this.name = name;
+    this.cost = cost;
   }
 
   /** The function on one value. */
@@ -27,7 +48,9 @@ public abstract class UnaryKernel {
 
   /**
    * {@code out[oo + i] = f(x[xo + i])} for {@code i < n}: the SIMD loop, or the scalar twin when
-   * SIMD is switched off. {@code out} may be {@code x} with {@code oo == xo} (in place).
+   * SIMD is switched off. {@code out} may be {@code x} with {@code oo == xo} (in place). Long runs
+   * of costly kernels are split into chunks of {@link #GRAIN} elements run by {@link Parallel};
+   * every element is computed the same way whatever the split.
    *
    * @throws IllegalArgumentException if a range does not fit its array
    */
@@ -35,7 +58,11 @@ public abstract class UnaryKernel {
     if (Simd.enabled()) {
       Ranges.check(name, "x", x, xo, n);
       Ranges.check(name, "out", out, oo, n);
-      mapSimd(x, xo, out, oo, n);
+      Parallel.forRange(
+          n,
+          GRAIN,
+          (long) n * cost,
+          (from, to) -> mapSimd(x, xo + from, out, oo + from, to - from));
     } else {
       mapScalar(x, xo, out, oo, n);
     }

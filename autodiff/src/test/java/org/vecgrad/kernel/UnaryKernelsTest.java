@@ -126,6 +126,25 @@ class UnaryKernelsTest {
   }
 
   @Test
+  void longRunsSplitAcrossThreadsGiveTheSameBits() {
+    int n = 5 * UnaryKernel.GRAIN + 5; // tanh's cost puts this above the parallel threshold
+    double[] x = withSpecials(n, 77);
+    double[] whole = new double[n];
+    UnaryKernels.TANH.mapSimd(x, 0, whole, 0, n);
+    int before = Parallel.threads();
+    try {
+      for (int threads = 1; threads <= 2; threads++) {
+        Parallel.setThreads(threads);
+        double[] out = new double[n];
+        KernelFixtures.withSimd(true, () -> UnaryKernels.TANH.map(x, 0, out, 0, n));
+        assertSameBits("tanh on " + threads + " thread(s)", whole, out);
+      }
+    } finally {
+      Parallel.setThreads(before);
+    }
+  }
+
+  @Test
   void sigmoidIsStableAndAccurateForLargeMagnitudes() {
     double[] x = new double[1401];
     for (int i = 0; i < x.length; i++) {

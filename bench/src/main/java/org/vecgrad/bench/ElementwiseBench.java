@@ -21,13 +21,14 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.vecgrad.kernel.Parallel;
 import org.vecgrad.kernel.Simd;
 import org.vecgrad.kernel.UnaryKernel;
 import org.vecgrad.kernel.UnaryKernels;
 
 /**
  * Nanoseconds per element of the elementwise kernels over 2²⁰ doubles, the SIMD loop ({@code map})
- * against its scalar twin ({@code mapScalar}) in the same run, one thread.
+ * against its scalar twin ({@code mapScalar}) in the same run, one thread (no parallel split).
  *
  * <p>{@code main} runs the benchmark with short settings and prints one line per kernel with the
  * two timings and their ratio: {@code java --add-modules jdk.incubator.vector -cp
@@ -72,6 +73,7 @@ public class ElementwiseBench {
     }
     out = new double[N];
     Simd.setEnabled(true);
+    Parallel.setThreads(1); // the loops themselves; the scalar twin never splits
   }
 
   /** The SIMD loop. */
