@@ -40,7 +40,7 @@ final class Argmax {
           VectorMask<Double> bestNan = best.compare(VectorOperators.NE, best);
           VectorMask<Double> take = v.compare(VectorOperators.GT, best).or(nan.andNot(bestNan));
           best = best.blend(v, take);
-          index = index.blend(a, take);
+          index = index.blend((double) a, take);
         }
         index.intoArray(lanes, 0);
         for (int l = 0; l < F64_LANES; l++) {

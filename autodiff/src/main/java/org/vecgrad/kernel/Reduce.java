@@ -10,8 +10,9 @@ import java.util.Arrays;
  * split depends only on n, never on the thread count: large sums compute their blocks in parallel
  * and still give the same bits, and the scalar twins add in the same order as the SIMD loops, so
  * {@code -Dvecgrad.simd=false} gives the same bits too. The order differs from the naive left-to-
- * right sum (it is closer to pairwise summation, with error growing like {@code n/BLOCK + BLOCK/L}
- * rather than n), and it depends on the number of lanes of the machine.
+ * right sum: each element passes through about {@code BLOCK/(4L) + L + n/BLOCK} roundings instead
+ * of up to n (L lanes), so the error bound is much smaller for long sums; but the order, and so the
+ * last bits, depend on the number of lanes of the machine (4 with AVX2, 8 with AVX-512).
  *
  * <p>Maxima use {@link Math#max} semantics: NaN propagates, +0 is above −0, and the maximum of
  * nothing is −∞.

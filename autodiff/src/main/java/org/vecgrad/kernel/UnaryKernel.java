@@ -49,8 +49,8 @@ public abstract class UnaryKernel {
   /**
    * {@code out[oo + i] = f(x[xo + i])} for {@code i < n}: the SIMD loop, or the scalar twin when
    * SIMD is switched off. {@code out} may be {@code x} with {@code oo == xo} (in place). Long runs
-   * of costly kernels are split into chunks of {@link #GRAIN} elements run by {@link Parallel};
-   * every element is computed the same way whatever the split.
+   * of costly kernels are split into fixed chunks of 16384 elements run by {@link Parallel}; every
+   * element is computed the same way whatever the split.
    *
    * @throws IllegalArgumentException if a range does not fit its array
    */
