@@ -6,12 +6,12 @@ import java.util.Arrays;
  * Drives a {@link BinaryKernel} over numpy-style broadcast operands.
  *
  * <p>The operands are described by their dimensions already aligned to the output's rank (missing
- * leading dimensions given as 1). Before walking, adjacent dimensions that both operands traverse
- * the same way (both contiguous, or both repeated) are merged, so that the innermost run handed to
- * the kernel is as long as possible: same shapes and a scalar on either side become one run, a bias
- * row {@code [1, n]} on {@code [m, n]} becomes m runs of n, a column {@code [m, 1]} m runs of n
- * with one side repeated. The output is written in row-major order, each element exactly once, so
- * the result does not depend on how the runs are cut.
+ * leading dimensions given as 1). The output is walked in runs along its innermost coalesced
+ * dimension ({@code Rows}), so the kernel sees runs as long as possible: same shapes and a scalar
+ * on either side become one run, a bias row {@code [1, n]} on {@code [m, n]} m runs of n, a column
+ * {@code [m, 1]} m runs of n with one side repeated. Each output element is written once, so the
+ * result does not depend on how the runs are cut. {@link #sumTo} is the adjoint: it sums a
+ * broadcast result back down to an operand's shape.
  */
 public final class Broadcast {
   private Broadcast() {}
@@ -38,45 +38,61 @@ public final class Broadcast {
     if (n == 0) {
       return;
     }
-    int[] aStrides = broadcastStrides(aDims);
-    int[] bStrides = broadcastStrides(bDims);
-    // Coalesced dimensions, innermost last: extent, a stride, b stride.
-    int[] dim = new int[outDims.length];
-    int[] as = new int[outDims.length];
-    int[] bs = new int[outDims.length];
-    int k = 0;
-    for (int d = outDims.length - 1; d >= 0; d--) {
-      if (outDims[d] == 1) {
-        continue; // contributes nothing to any offset
-      }
-      if (k > 0 && aStrides[d] == as[k - 1] * dim[k - 1] && bStrides[d] == bs[k - 1] * dim[k - 1]) {
-        dim[k - 1] *= outDims[d];
-      } else {
-        dim[k] = outDims[d];
-        as[k] = aStrides[d];
-        bs[k] = bStrides[d];
-        k++;
+    Rows rows = new Rows(outDims, broadcastStrides(aDims), broadcastStrides(bDims));
+    int len = rows.length();
+    for (int oo = 0; oo < n; oo += len, rows.next()) {
+      run(
+          f,
+          a,
+          rows.offset(0),
+          rows.innerStride(0),
+          b,
+          rows.offset(1),
+          rows.innerStride(1),
+          out,
+          oo,
+          len);
+    }
+  }
+
+  /**
+   * Sums {@code x} down to a shape that broadcasts to it: {@code out[j] = Σ x[i]} over every i that
+   * broadcasting maps onto j. This is the adjoint of broadcasting, i.e. the gradient of a broadcast
+   * operand (a bias gradient is the sum of the rows). Runs where {@code out} advances with {@code
+   * x} are added row after row with {@link BinaryKernels#ADD}; runs that all land on one element
+   * are taken with {@link Reduce#sum}. The order is fixed, and the same with SIMD on or off.
+   *
+   * @param xDims dimensions of {@code x}
+   * @param outDims dimensions of {@code out}, of the same rank, each equal to that of x or 1
+   * @throws IllegalArgumentException if ranks differ, a dimension neither matches nor is 1, or an
+   *     array's length is not the product of its dimensions
+   */
+  public static void sumTo(double[] x, int[] xDims, double[] out, int[] outDims) {
+    String where = "sumTo: summing " + Arrays.toString(xDims) + " to " + Arrays.toString(outDims);
+    if (outDims.length != xDims.length) {
+      throw new IllegalArgumentException(where + ": ranks differ");
+    }
+    for (int d = 0; d < xDims.length; d++) {
+      if (outDims[d] != xDims[d] && outDims[d] != 1) {
+        throw new IllegalArgumentException(
+            where + ": dimension " + d + " is neither " + xDims[d] + " nor 1");
       }
     }
-    if (k == 0) {
-      f.vv(a, 0, b, 0, out, 0, 1);
+    requireLength(where, "x", x, xDims);
+    requireLength(where, "out", out, outDims);
+    Arrays.fill(out, 0.0);
+    int n = x.length;
+    if (n == 0) {
       return;
     }
-    int inner = dim[0];
-    int[] idx = new int[k];
-    int ao = 0;
-    int bo = 0;
-    for (int oo = 0; oo < n; oo += inner) {
-      run(f, a, ao, as[0], b, bo, bs[0], out, oo, inner);
-      for (int d = 1; d < k; d++) { // odometer over the outer (coalesced) dimensions
-        ao += as[d];
-        bo += bs[d];
-        if (++idx[d] < dim[d]) {
-          break;
-        }
-        ao -= as[d] * dim[d];
-        bo -= bs[d] * dim[d];
-        idx[d] = 0;
+    Rows rows = new Rows(xDims, broadcastStrides(outDims));
+    int len = rows.length();
+    for (int xo = 0; xo < n; xo += len, rows.next()) {
+      int oo = rows.offset(0);
+      if (rows.innerStride(0) != 0) {
+        BinaryKernels.ADD.vv(out, oo, x, xo, out, oo, len);
+      } else {
+        out[oo] += Reduce.sum(x, xo, len);
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.vecgrad.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vecgrad.kernel.KernelFixtures.assertSameBits;
@@ -49,6 +50,43 @@ class BroadcastTest {
         assertSameBits(k + " simd=" + simd, expected, out);
       }
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void sumToMatchesNaiveAccumulationAndIgnoresTheSwitch(int[] outDims, int[] aDims, int[] bDims) {
+    double[] g = KernelFixtures.values(size(outDims), 3);
+    for (int[] small : new int[][] {aDims, bDims}) {
+      double[] expected = new double[size(small)];
+      double[] scale = new double[expected.length];
+      int[] idx = new int[outDims.length];
+      for (int flat = 0; flat < g.length; flat++) {
+        int rem = flat;
+        for (int d = outDims.length - 1; d >= 0; d--) {
+          idx[d] = rem % outDims[d];
+          rem /= outDims[d];
+        }
+        expected[offset(idx, small)] += g[flat];
+        scale[offset(idx, small)] += Math.abs(g[flat]);
+      }
+      double[][] got = new double[2][expected.length];
+      withSimd(true, () -> Broadcast.sumTo(g, outDims, got[0], small));
+      withSimd(false, () -> Broadcast.sumTo(g, outDims, got[1], small));
+      assertSameBits("sumTo simd on/off", got[1], got[0]);
+      for (int j = 0; j < expected.length; j++) {
+        assertEquals(expected[j], got[0][j], 1e-13 * scale[j], "sumTo element " + j);
+      }
+    }
+  }
+
+  @Test
+  void sumToRejectsShapesThatDoNotBroadcast() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Broadcast.sumTo(new double[6], new int[] {2, 3}, new double[2], new int[] {2, 2}));
+    assertTrue(e.getMessage().startsWith("sumTo: summing [2, 3] to [2, 2]"), e.getMessage());
   }
 
   @Test
