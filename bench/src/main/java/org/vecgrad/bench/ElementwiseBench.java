@@ -61,17 +61,18 @@ public class ElementwiseBench {
   private UnaryKernel k;
   private double[] x;
   private double[] out;
+  private int n = N;
 
   /** Inputs uniform in [-10, 10] (both branches of relu and sigmoid, no overflow in exp). */
   @Setup
   public void setup() {
     k = KERNELS.get(kernel);
     Random r = new Random(42);
-    x = new double[N];
-    for (int i = 0; i < N; i++) {
+    x = new double[n];
+    for (int i = 0; i < n; i++) {
       x[i] = 20 * r.nextDouble() - 10;
     }
-    out = new double[N];
+    out = new double[n];
     Simd.setEnabled(true);
     Parallel.setThreads(1); // the loops themselves; the scalar twin never splits
   }
@@ -79,14 +80,14 @@ public class ElementwiseBench {
   /** The SIMD loop. */
   @Benchmark
   public double[] simd() {
-    k.map(x, 0, out, 0, N);
+    k.map(x, 0, out, 0, n);
     return out;
   }
 
   /** The scalar twin. */
   @Benchmark
   public double[] scalar() {
-    k.mapScalar(x, 0, out, 0, N);
+    k.mapScalar(x, 0, out, 0, n);
     return out;
   }
 
@@ -97,9 +98,11 @@ public class ElementwiseBench {
    */
   public static void main(String[] args) throws RunnerException {
     Map<String, double[]> table = new TreeMap<>();
+    int elements = N;
     if (args.length > 0 && args[0].equals("--interleaved")) {
+      elements = args.length > 1 ? Integer.parseInt(args[1]) : N;
       for (String name : KERNELS.keySet()) {
-        table.put(name, interleaved(name));
+        table.put(name, interleaved(name, elements));
       }
     } else {
       Collection<RunResult> results =
@@ -112,7 +115,7 @@ public class ElementwiseBench {
             r.getPrimaryResult().getScore();
       }
     }
-    System.out.println("SIMD: " + Simd.describe() + ", " + N + " doubles per call");
+    System.out.println("SIMD: " + Simd.describe() + ", " + elements + " doubles per call");
     System.out.printf("%-8s %12s %12s %8s%n", "kernel", "simd ns/elt", "scalar", "speedup");
     table.forEach(
         (name, t) ->
@@ -120,11 +123,13 @@ public class ElementwiseBench {
   }
 
   /** Median ns/element of SIMD and scalar calls timed in alternation. */
-  private static double[] interleaved(String name) {
+  private static double[] interleaved(String name, int elements) {
     ElementwiseBench b = new ElementwiseBench();
     b.kernel = name;
+    b.n = elements;
     b.setup();
-    for (int i = 0; i < 30; i++) { // warm-up: both loops compiled by C2
+    int calls = Math.max(1, (1 << 20) / elements); // about 2^20 elements per timing
+    for (int i = 0; i < 30 * calls; i++) { // warm-up: both loops compiled by C2
       b.simd();
       b.scalar();
     }
@@ -133,15 +138,20 @@ public class ElementwiseBench {
     long[] scalar = new long[rounds];
     for (int r = 0; r < rounds; r++) {
       long t0 = System.nanoTime();
-      b.simd();
+      for (int c = 0; c < calls; c++) {
+        b.simd();
+      }
       long t1 = System.nanoTime();
-      b.scalar();
+      for (int c = 0; c < calls; c++) {
+        b.scalar();
+      }
       long t2 = System.nanoTime();
       simd[r] = t1 - t0;
       scalar[r] = t2 - t1;
     }
     java.util.Arrays.sort(simd);
     java.util.Arrays.sort(scalar);
-    return new double[] {simd[rounds / 2] / (double) N, scalar[rounds / 2] / (double) N};
+    double perCall = (double) calls * elements;
+    return new double[] {simd[rounds / 2] / perCall, scalar[rounds / 2] / perCall};
   }
 }
