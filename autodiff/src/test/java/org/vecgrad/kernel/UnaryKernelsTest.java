@@ -185,6 +185,27 @@ class UnaryKernelsTest {
   }
 
   @Test
+  void tanhIsAccurateOnADenseGrid() {
+    // Dense over [-3, 3), tiny values, and the saturated tail.
+    double[] x = new double[6000 + 8];
+    for (int k = 0; k < 6000; k++) {
+      x[k] = (k - 3000) * 1e-3;
+    }
+    double s = 0.5;
+    double[] edges = {
+      s, Math.nextUp(s), Math.nextDown(s), -s, 1e-300, -1e-10, Double.MIN_VALUE, 19.5
+    };
+    System.arraycopy(edges, 0, x, 6000, edges.length);
+    double[] y = new double[x.length];
+    double[] expected = new double[x.length];
+    UnaryKernels.TANH.mapSimd(x, 0, y, 0, x.length);
+    for (int i = 0; i < x.length; i++) {
+      expected[i] = Math.tanh(x[i]);
+    }
+    assertClose("tanh", expected, y, 4);
+  }
+
+  @Test
   void tanhIsOddAndSaturates() {
     double[] x = withSpecials(1000, 3);
     double[] y = UnaryKernels.TANH.map(x);
