@@ -12,6 +12,15 @@ import jdk.incubator.vector.VectorOperators;
  * which on x86 call Intel's short-vector math library: within about one ulp of {@link Math} and
  * 20–40× faster than a scalar {@code Math.exp} loop on JDK 17, but not bit-for-bit equal to it.
  * Their twins are therefore compared with a small ulp tolerance.
+ *
+ * <p>One consequence: until the JIT has compiled a loop with C2, the Vector API evaluates each lane
+ * with {@link Math}, so the last bit or two of these kernels (only these) can differ between a cold
+ * and a warm JVM. Exact reproducibility of transcendental results needs {@code
+ * -Dvecgrad.simd=false}.
+ *
+ * <p>The second constructor argument is each kernel's rough cost per element in flop-equivalents
+ * (measured time relative to an add), which {@link UnaryKernel#map} uses to decide on a parallel
+ * split.
  */
 final class SmoothKernels {
   private SmoothKernels() {}
