@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -127,17 +128,35 @@ class UnaryKernelsTest {
 
   @Test
   void longRunsSplitAcrossThreadsGiveTheSameBits() {
-    int n = 5 * UnaryKernel.GRAIN + 5; // tanh's cost puts this above the parallel threshold
-    double[] x = withSpecials(n, 77);
-    double[] whole = new double[n];
-    UnaryKernels.TANH.mapSimd(x, 0, whole, 0, n);
+    // A costly kernel with exact lanes (the math lanes could round differently once the JIT
+    // compiles them mid-test), counting its SIMD calls to see the split happen.
+    AtomicInteger calls = new AtomicInteger();
+    UnaryKernel costly =
+        new UnaryKernel("costly-square", 100) {
+          @Override
+          public double apply(double x) {
+            return x * x;
+          }
+
+          @Override
+          protected void mapSimd(double[] x, int xo, double[] out, int oo, int n) {
+            calls.incrementAndGet();
+            UnaryKernels.SQUARE.mapSimd(x, xo, out, oo, n);
+          }
+        };
+    int n = 5 * UnaryKernel.GRAIN + 5;
+    double[] x = withSpecials(n + 3, 77);
+    double[] whole = new double[n + 1];
+    UnaryKernels.SQUARE.mapSimd(x, 3, whole, 1, n);
     int before = Parallel.threads();
     try {
       for (int threads = 1; threads <= 2; threads++) {
         Parallel.setThreads(threads);
-        double[] out = new double[n];
-        KernelFixtures.withSimd(true, () -> UnaryKernels.TANH.map(x, 0, out, 0, n));
-        assertSameBits("tanh on " + threads + " thread(s)", whole, out);
+        calls.set(0);
+        double[] out = new double[n + 1];
+        KernelFixtures.withSimd(true, () -> costly.map(x, 3, out, 1, n));
+        assertSameBits("on " + threads + " thread(s)", whole, out);
+        assertTrue(threads == 1 ? calls.get() == 1 : calls.get() > 1, calls + " SIMD calls");
       }
     } finally {
       Parallel.setThreads(before);
