@@ -1,12 +1,17 @@
 package org.vecgrad.kernel;
 
+import java.util.Arrays;
+
 /**
  * Drives a {@link BinaryKernel} over numpy-style broadcast operands.
  *
  * <p>The operands are described by their dimensions already aligned to the output's rank (missing
- * leading dimensions given as 1). The output is walked in row-major order; the innermost dimension
- * is handed to the kernel as one contiguous run, either element by element or with one side
- * repeated, so the SIMD loops see long runs in the common cases (same shape, scalar, bias row).
+ * leading dimensions given as 1). The output is walked in runs along its innermost coalesced
+ * dimension ({@code Rows}), so the kernel sees runs as long as possible: same shapes and a scalar
+ * on either side become one run, a bias row {@code [1, n]} on {@code [m, n]} m runs of n, a column
+ * {@code [m, 1]} m runs of n with one side repeated. Each output element is written once, so the
+ * result does not depend on how the runs are cut. {@link #sumTo} is the adjoint: it sums a
+ * broadcast result back down to an operand's shape.
  */
 public final class Broadcast {
   private Broadcast() {}
@@ -17,6 +22,8 @@ public final class Broadcast {
    * @param outDims the output dimensions
    * @param aDims dimensions of {@code a}, of the same rank as {@code outDims}, each equal or 1
    * @param bDims likewise for {@code b}
+   * @throws IllegalArgumentException if ranks differ, a dimension neither matches nor is 1, or an
+   *     array's length is not the product of its dimensions
    */
   public static void apply(
       BinaryKernel f,
@@ -26,44 +33,66 @@ public final class Broadcast {
       double[] b,
       int[] bDims,
       double[] out) {
+    check(f, outDims, a, aDims, b, bDims, out);
     int n = out.length;
     if (n == 0) {
       return;
     }
-    boolean simd = Simd.enabled();
-    if (a.length == n && b.length == n) {
-      run(f, simd, a, 0, 1, b, 0, 1, out, 0, n);
-      return;
+    Rows rows = new Rows(outDims, broadcastStrides(aDims), broadcastStrides(bDims));
+    int len = rows.length();
+    for (int oo = 0; oo < n; oo += len, rows.next()) {
+      run(
+          f,
+          a,
+          rows.offset(0),
+          rows.innerStride(0),
+          b,
+          rows.offset(1),
+          rows.innerStride(1),
+          out,
+          oo,
+          len);
     }
-    if (b.length == 1 && a.length == n) {
-      run(f, simd, a, 0, 1, b, 0, 0, out, 0, n);
-      return;
+  }
+
+  /**
+   * Sums {@code x} down to a shape that broadcasts to it: {@code out[j] = Σ x[i]} over every i that
+   * broadcasting maps onto j. This is the adjoint of broadcasting, i.e. the gradient of a broadcast
+   * operand (a bias gradient is the sum of the rows). Runs where {@code out} advances with {@code
+   * x} are added row after row with {@link BinaryKernels#ADD}; runs that all land on one element
+   * are taken with {@link Reduce#sum}. The order is fixed, and the same with SIMD on or off.
+   *
+   * @param xDims dimensions of {@code x}
+   * @param outDims dimensions of {@code out}, of the same rank, each equal to that of x or 1
+   * @throws IllegalArgumentException if ranks differ, a dimension neither matches nor is 1, or an
+   *     array's length is not the product of its dimensions
+   */
+  public static void sumTo(double[] x, int[] xDims, double[] out, int[] outDims) {
+    String where = "sumTo: summing " + Arrays.toString(xDims) + " to " + Arrays.toString(outDims);
+    if (outDims.length != xDims.length) {
+      throw new IllegalArgumentException(where + ": ranks differ");
     }
-    if (a.length == 1 && b.length == n) {
-      run(f, simd, a, 0, 0, b, 0, 1, out, 0, n);
-      return;
-    }
-    int rank = outDims.length;
-    int[] aStrides = broadcastStrides(aDims);
-    int[] bStrides = broadcastStrides(bDims);
-    int inner = outDims[rank - 1];
-    int aInner = aStrides[rank - 1];
-    int bInner = bStrides[rank - 1];
-    int[] idx = new int[rank];
-    int rows = n / inner;
-    for (int r = 0; r < rows; r++) {
-      int ao = 0;
-      int bo = 0;
-      for (int d = 0; d < rank - 1; d++) {
-        ao += idx[d] * aStrides[d];
-        bo += idx[d] * bStrides[d];
+    for (int d = 0; d < xDims.length; d++) {
+      if (outDims[d] != xDims[d] && outDims[d] != 1) {
+        throw new IllegalArgumentException(
+            where + ": dimension " + d + " is neither " + xDims[d] + " nor 1");
       }
-      run(f, simd, a, ao, aInner, b, bo, bInner, out, r * inner, inner);
-      for (int d = rank - 2; d >= 0; d--) {
-        if (++idx[d] < outDims[d]) {
-          break;
-        }
-        idx[d] = 0;
+    }
+    requireLength(where, "x", x, xDims);
+    requireLength(where, "out", out, outDims);
+    Arrays.fill(out, 0.0);
+    int n = x.length;
+    if (n == 0) {
+      return;
+    }
+    Rows rows = new Rows(xDims, broadcastStrides(outDims));
+    int len = rows.length();
+    for (int xo = 0; xo < n; xo += len, rows.next()) {
+      int oo = rows.offset(0);
+      if (rows.innerStride(0) != 0) {
+        BinaryKernels.ADD.vv(out, oo, x, xo, out, oo, len);
+      } else {
+        out[oo] += Reduce.sum(x, xo, len);
       }
     }
   }
@@ -79,9 +108,9 @@ public final class Broadcast {
     return s;
   }
 
+  /** One innermost run; each stride is 1 (contiguous) or 0 (one value repeated). */
   private static void run(
       BinaryKernel f,
-      boolean simd,
       double[] a,
       int ao,
       int as,
@@ -91,27 +120,55 @@ public final class Broadcast {
       double[] out,
       int oo,
       int n) {
-    if (as == 1 && bs == 1) {
-      if (simd) {
-        f.vv(a, ao, b, bo, out, oo, n);
-      } else {
-        f.vvScalar(a, ao, b, bo, out, oo, n);
-      }
-    } else if (as == 1) {
-      if (simd) {
-        f.vs(a, ao, b[bo], out, oo, n);
-      } else {
-        f.vsScalar(a, ao, b[bo], out, oo, n);
-      }
-    } else if (bs == 1) {
-      if (simd) {
-        f.sv(a[ao], b, bo, out, oo, n);
-      } else {
-        f.svScalar(a[ao], b, bo, out, oo, n);
-      }
+    if (as != 0 && bs != 0) {
+      f.vv(a, ao, b, bo, out, oo, n);
+    } else if (as != 0) {
+      f.vs(a, ao, b[bo], out, oo, n);
+    } else if (bs != 0) {
+      f.sv(a[ao], b, bo, out, oo, n);
     } else {
-      double v = f.apply(a[ao], b[bo]);
-      java.util.Arrays.fill(out, oo, oo + n, v);
+      Arrays.fill(out, oo, oo + n, f.apply(a[ao], b[bo]));
+    }
+  }
+
+  private static void check(
+      BinaryKernel f,
+      int[] outDims,
+      double[] a,
+      int[] aDims,
+      double[] b,
+      int[] bDims,
+      double[] out) {
+    String where =
+        f.name()
+            + ": broadcasting a "
+            + Arrays.toString(aDims)
+            + " and b "
+            + Arrays.toString(bDims)
+            + " to "
+            + Arrays.toString(outDims);
+    if (aDims.length != outDims.length || bDims.length != outDims.length) {
+      throw new IllegalArgumentException(where + ": ranks differ");
+    }
+    for (int d = 0; d < outDims.length; d++) {
+      if ((aDims[d] != outDims[d] && aDims[d] != 1) || (bDims[d] != outDims[d] && bDims[d] != 1)) {
+        throw new IllegalArgumentException(
+            where + ": dimension " + d + " is neither " + outDims[d] + " nor 1");
+      }
+    }
+    requireLength(where, "a", a, aDims);
+    requireLength(where, "b", b, bDims);
+    requireLength(where, "out", out, outDims);
+  }
+
+  private static void requireLength(String where, String operand, double[] x, int[] dims) {
+    long size = 1;
+    for (int d : dims) {
+      size *= d;
+    }
+    if (x.length != size) {
+      throw new IllegalArgumentException(
+          where + ": " + operand + " has " + x.length + " elements, its dimensions need " + size);
     }
   }
 }

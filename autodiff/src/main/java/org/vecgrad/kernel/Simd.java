@@ -1,16 +1,35 @@
 package org.vecgrad.kernel;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
- * Switches between the SIMD kernels and their scalar twins.
+ * Switches between the SIMD kernels and their scalar twins, and fixes the vector shape they use.
  *
  * <p>{@code -Dvecgrad.simd=false} selects the scalar loops everywhere; tests flip {@link
- * #setEnabled(boolean)} to compare the two paths in one JVM.
+ * #setEnabled(boolean)} to compare the two paths in one JVM. The species is the platform's
+ * preferred one ({@code SPECIES_PREFERRED}: 4 doubles with AVX2, 8 with AVX-512), held in a {@code
+ * static final} field so that the JIT sees a constant and every loop compiles to straight vector
+ * code.
  */
 public final class Simd {
-  private static volatile boolean enabled =
-      !"false".equalsIgnoreCase(System.getProperty("vecgrad.simd", "true"));
+  /** The vector shape of every F64 kernel in this package. */
+  static final VectorSpecies<Double> F64 = DoubleVector.SPECIES_PREFERRED;
+
+  /** Lanes of {@link #F64}. */
+  static final int F64_LANES = F64.length();
+
+  private static volatile boolean enabled = parse(System.getProperty("vecgrad.simd"));
 
   private Simd() {}
+
+  /**
+   * The meaning of the {@code vecgrad.simd} property: SIMD stays on unless the value is {@code
+   * false} (in any case).
+   */
+  static boolean parse(String property) {
+    return !"false".equalsIgnoreCase(property == null ? "true" : property.trim());
+  }
 
   /** True when SIMD loops are used. */
   public static boolean enabled() {
@@ -22,15 +41,18 @@ public final class Simd {
     enabled = on;
   }
 
+  /** The number of double lanes of the vectors in use (4 with AVX2, 8 with AVX-512). */
+  public static int lanes() {
+    return F64_LANES;
+  }
+
   /** A description of the vector shapes in use, e.g. {@code "on, 4 × f64 lanes (256-bit)"}. */
   public static String describe() {
-    int bits = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize();
-    int lanes = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
     return (enabled ? "on" : "off (scalar loops)")
         + ", "
-        + lanes
+        + F64_LANES
         + " × f64 lanes ("
-        + bits
+        + F64.vectorBitSize()
         + "-bit)";
   }
 }
