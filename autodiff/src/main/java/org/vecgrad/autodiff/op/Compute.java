@@ -20,20 +20,18 @@ final class Compute {
 
   static Tensor binary(BinaryKernel k, Tensor a, Tensor b, Shape out) {
     double[] r = new double[out.size()];
-    if (a.size() == r.length && (b.size() == r.length || b.size() == 1)
-        || a.size() == 1 && b.size() == r.length) {
-      // same shape, or one side a single value: no index arithmetic needed
-      Broadcast.apply(k, null, a.readF64(), null, b.readF64(), null, r);
-      return Tensor.wrap(out, r, a.dtype());
+    double[] x = a.readF64();
+    double[] y = b.readF64();
+    // same shape, or one side a single value: one contiguous run, no index arithmetic
+    if (x.length == r.length && y.length == r.length) {
+      k.vv(x, 0, y, 0, r, 0, r.length);
+    } else if (x.length == r.length && y.length == 1) {
+      k.vs(x, 0, y[0], r, 0, r.length);
+    } else if (x.length == 1 && y.length == r.length) {
+      k.sv(x[0], y, 0, r, 0, r.length);
+    } else {
+      Broadcast.apply(k, out.dims(), x, aligned(a.shape(), out), y, aligned(b.shape(), out), r);
     }
-    Broadcast.apply(
-        k,
-        out.dims(),
-        a.readF64(),
-        aligned(a.shape(), out),
-        b.readF64(),
-        aligned(b.shape(), out),
-        r);
     return Tensor.wrap(out, r, a.dtype());
   }
 
@@ -81,14 +79,8 @@ final class Compute {
     if (x.shape().equals(small)) {
       return x;
     }
-    double[] src = x.readF64();
     double[] out = new double[small.size()];
-    if (out.length == 1) {
-      out[0] = org.vecgrad.kernel.Reduce.sum(src);
-    } else {
-      int[] strides = Broadcast.broadcastStrides(aligned(small, x.shape()));
-      forEachOffset(x.shape(), strides, (i, off) -> out[off] += src[i]);
-    }
+    Broadcast.sumTo(x.readF64(), x.shape().dims(), out, aligned(small, x.shape()));
     return Tensor.wrap(small, out, x.dtype());
   }
 
