@@ -4,28 +4,103 @@ import java.nio.ByteBuffer;
 
 /**
  * Element types of the IDX format (LeCun's MNIST files), by the type byte of the magic number. All
- * multi-byte values are big-endian.
+ * multi-byte values are big-endian. Each constant knows how to read, write and range-check its
+ * elements.
  */
 public enum IdxType {
   /** 0x08: unsigned byte (pixels, labels). */
-  UBYTE(0x08, 1),
+  UBYTE(0x08, 1, 0, 255) {
+    @Override
+    double get(ByteBuffer buf, int i) {
+      return buf.get(i) & 0xFF;
+    }
+
+    @Override
+    void put(ByteBuffer buf, int i, double v) {
+      buf.put(i, (byte) v);
+    }
+  },
   /** 0x09: signed byte. */
-  BYTE(0x09, 1),
+  BYTE(0x09, 1, Byte.MIN_VALUE, Byte.MAX_VALUE) {
+    @Override
+    double get(ByteBuffer buf, int i) {
+      return buf.get(i);
+    }
+
+    @Override
+    void put(ByteBuffer buf, int i, double v) {
+      buf.put(i, (byte) v);
+    }
+  },
   /** 0x0B: 16-bit signed integer. */
-  SHORT(0x0B, 2),
+  SHORT(0x0B, 2, Short.MIN_VALUE, Short.MAX_VALUE) {
+    @Override
+    double get(ByteBuffer buf, int i) {
+      return buf.getShort(2 * i);
+    }
+
+    @Override
+    void put(ByteBuffer buf, int i, double v) {
+      buf.putShort(2 * i, (short) v);
+    }
+  },
   /** 0x0C: 32-bit signed integer. */
-  INT(0x0C, 4),
+  INT(0x0C, 4, Integer.MIN_VALUE, Integer.MAX_VALUE) {
+    @Override
+    double get(ByteBuffer buf, int i) {
+      return buf.getInt(4 * i);
+    }
+
+    @Override
+    void put(ByteBuffer buf, int i, double v) {
+      buf.putInt(4 * i, (int) v);
+    }
+  },
   /** 0x0D: 32-bit float. */
-  FLOAT(0x0D, 4),
+  FLOAT(0x0D, 4, Double.NaN, Double.NaN) {
+    @Override
+    double get(ByteBuffer buf, int i) {
+      return buf.getFloat(4 * i);
+    }
+
+    @Override
+    void put(ByteBuffer buf, int i, double v) {
+      buf.putFloat(4 * i, (float) v);
+    }
+
+    @Override
+    boolean represents(double v) {
+      return Double.isNaN(v) || (float) v == v;
+    }
+  },
   /** 0x0E: 64-bit float. */
-  DOUBLE(0x0E, 8);
+  DOUBLE(0x0E, 8, Double.NaN, Double.NaN) {
+    @Override
+    double get(ByteBuffer buf, int i) {
+      return buf.getDouble(8 * i);
+    }
+
+    @Override
+    void put(ByteBuffer buf, int i, double v) {
+      buf.putDouble(8 * i, v);
+    }
+
+    @Override
+    boolean represents(double v) {
+      return true;
+    }
+  };
 
   private final int code;
   private final int bytes;
+  private final double min;
+  private final double max;
 
-  IdxType(int code, int bytes) {
+  IdxType(int code, int bytes, double min, double max) {
     this.code = code;
     this.bytes = bytes;
+    this.min = min;
+    this.max = max;
   }
 
   /** The type byte. */
@@ -49,59 +124,13 @@ public enum IdxType {
   }
 
   /** Reads element {@code i} of a big-endian buffer. */
-  double get(ByteBuffer buf, int i) {
-    switch (this) {
-      case UBYTE:
-        return buf.get(i) & 0xFF;
-      case BYTE:
-        return buf.get(i);
-      case SHORT:
-        return buf.getShort(i * 2);
-      case INT:
-        return buf.getInt(i * 4);
-      case FLOAT:
-        return buf.getFloat(i * 4);
-      default:
-        return buf.getDouble(i * 8);
-    }
-  }
+  abstract double get(ByteBuffer buf, int i);
 
-  /** Writes element {@code i}; the caller has checked that v is representable. */
-  void put(ByteBuffer buf, int i, double v) {
-    switch (this) {
-      case UBYTE:
-      case BYTE:
-        buf.put(i, (byte) v);
-        break;
-      case SHORT:
-        buf.putShort(i * 2, (short) v);
-        break;
-      case INT:
-        buf.putInt(i * 4, (int) v);
-        break;
-      case FLOAT:
-        buf.putFloat(i * 4, (float) v);
-        break;
-      default:
-        buf.putDouble(i * 8, v);
-    }
-  }
+  /** Writes element {@code i}; the caller has checked {@link #represents}. */
+  abstract void put(ByteBuffer buf, int i, double v);
 
-  /** True if {@code v} is stored exactly by this type. */
+  /** True if {@code v} is stored exactly (integer types: an integer within range). */
   boolean represents(double v) {
-    switch (this) {
-      case UBYTE:
-        return v == Math.rint(v) && v >= 0 && v <= 255;
-      case BYTE:
-        return v == Math.rint(v) && v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE;
-      case SHORT:
-        return v == Math.rint(v) && v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
-      case INT:
-        return v == Math.rint(v) && v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
-      case FLOAT:
-        return Double.isNaN(v) || (float) v == v;
-      default:
-        return true;
-    }
+    return v == Math.rint(v) && v >= min && v <= max;
   }
 }
