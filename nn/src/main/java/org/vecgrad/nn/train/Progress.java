@@ -22,7 +22,7 @@ public interface Progress {
    * log lines on {@code out} otherwise.
    */
   static Progress auto(PrintStream out) {
-    return System.console() != null ? new TerminalProgress() : new LogProgress(out, 4);
+    return System.console() != null ? new TerminalProgress(out) : new LogProgress(out, 4);
   }
 
   /** Reports nothing. */

@@ -107,7 +107,7 @@ public final class Trainer {
         progress.update(
             k,
             String.format(
-                "loss %.4f acc %.1f%% %.0f samples/s",
+                "loss %.4f acc %.1f%% %.0f/s",
                 lossSum / seen, 100.0 * correct / seen, seen / Math.max(secs, 1e-9)));
       }
       progress.finish();
