@@ -227,13 +227,10 @@ final class TrainCommand implements Command {
   }
 
   private static DType parseDtype(String s) {
-    switch (s.toLowerCase(Locale.ROOT)) {
-      case "f64":
-        return DType.F64;
-      case "f32":
-        return DType.F32;
-      default:
-        throw new IllegalArgumentException("--dtype: expected f64 or f32, got '" + s + "'");
+    try {
+      return DType.valueOf(s.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--dtype: expected f64 or f32, got '" + s + "'");
     }
   }
 }
