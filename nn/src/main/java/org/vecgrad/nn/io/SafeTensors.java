@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
@@ -161,9 +164,26 @@ public final class SafeTensors {
         }
         ch.force(true);
       }
+      keepOrDefaultPermissions(tmp, file);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * A temp file is created owner-only; give the result the permissions of the file it replaces, or
+   * {@code rw-r--r--} for a new one, as an ordinary file write would (on POSIX file systems).
+   */
+  private static void keepOrDefaultPermissions(Path tmp, Path file) throws IOException {
+    try {
+      Set<PosixFilePermission> perms =
+          Files.exists(file)
+              ? Files.getPosixFilePermissions(file)
+              : PosixFilePermissions.fromString("rw-r--r--");
+      Files.setPosixFilePermissions(tmp, perms);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep the platform's default
     }
   }
 

@@ -153,6 +153,10 @@ class SafeTensorsTest {
     try (Stream<Path> s = Files.list(dir)) {
       assertEquals(List.of(f), s.toList());
     }
+    // not the owner-only mode of the temporary file
+    assertEquals(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"),
+        Files.getPosixFilePermissions(f));
     Mlp c = Mlp.builder(4, 3, 2).seed(9).build();
     ModelIO.load(c, f);
     assertEquals(values(Mlp.builder(4, 3, 2).seed(2).build()), values(c));
