@@ -193,4 +193,19 @@ class TrainerTest {
     assertFalse(s.contains("\r") || s.contains("\u001b"), s);
     assertTrue(s.contains("epoch 1/1: 100% (10/10) loss 0.5"), s);
   }
+
+  @Test
+  void terminalProgressRedrawsOneLineInPlace() {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    TerminalProgress p = new TerminalProgress(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    p.start("epoch 1/1", 3);
+    for (int k = 1; k <= 3; k++) {
+      p.update(k, "loss 0.5");
+    }
+    p.finish();
+    String s = buf.toString(StandardCharsets.UTF_8);
+    assertTrue(s.contains("\r") && s.contains("100%") && s.contains("3/3"), s);
+    // no cursor-up escapes: the bar never draws over the epoch lines printed after it
+    assertFalse(s.contains("\u001b[1A"), s);
+  }
 }
