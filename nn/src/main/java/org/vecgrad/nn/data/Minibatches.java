@@ -2,7 +2,9 @@ package org.vecgrad.nn.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.vecgrad.tensor.DType;
 
@@ -60,7 +62,7 @@ public final class Minibatches {
   public Iterable<Batch> epoch(int epoch, DType dtype) {
     List<int[]> idx = indices(epoch);
     return () ->
-        new java.util.Iterator<>() {
+        new Iterator<>() {
           private int k;
 
           @Override
@@ -71,7 +73,7 @@ public final class Minibatches {
           @Override
           public Batch next() {
             if (!hasNext()) {
-              throw new java.util.NoSuchElementException();
+              throw new NoSuchElementException();
             }
             return data.batch(idx.get(k++), dtype);
           }

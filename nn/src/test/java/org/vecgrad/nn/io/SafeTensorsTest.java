@@ -47,6 +47,7 @@ class SafeTensorsTest {
     Map<String, Tensor> t = new LinkedHashMap<>();
     t.put("w", Tensor.of(new double[][] {{1, 2}, {3, 4}}));
     t.put("s", Tensor.wrap(Shape.of(3), new float[] {0.5f, -1, 2}));
+    t.put("c", Tensor.scalar(2.5));
     SafeTensors.write(f, t, Map.of("k", "v \"quoted\""));
     byte[] bytes = Files.readAllBytes(f);
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -56,9 +57,10 @@ class SafeTensorsTest {
     assertTrue(
         header.startsWith(
             "{\"w\":{\"dtype\":\"F64\",\"shape\":[2,2],\"data_offsets\":[0,32]},"
-                + "\"s\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[32,44]},"),
+                + "\"s\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[32,44]},"
+                + "\"c\":{\"dtype\":\"F64\",\"shape\":[],\"data_offsets\":[44,52]},"),
         header);
-    assertEquals(8 + n + 44, bytes.length);
+    assertEquals(8 + n + 52, bytes.length);
     assertEquals(3.0, buf.getDouble(8 + (int) n + 16)); // w[1][0], little-endian
     assertEquals(-1f, buf.getFloat(8 + (int) n + 36));
     SafeTensors.Contents c = SafeTensors.read(f);
