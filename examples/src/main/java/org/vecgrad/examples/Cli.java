@@ -13,6 +13,7 @@ public final class Cli {
           new BackpropCommand(),
           new RenderCommand(),
           new CurvatureCommand(),
+          new TrainCommand(),
           new ExampleCommand());
 
   private Cli() {}

@@ -1,0 +1,117 @@
+package org.vecgrad.bench;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.vecgrad.nn.Mlp;
+import org.vecgrad.nn.data.Batch;
+import org.vecgrad.nn.data.Dataset;
+import org.vecgrad.nn.data.Synthetic;
+import org.vecgrad.nn.loss.SoftmaxCrossEntropy;
+import org.vecgrad.nn.optim.Sgd;
+import org.vecgrad.nn.train.GradientStep;
+import org.vecgrad.tensor.DType;
+
+/**
+ * One training step of the 784-256-256-10 ReLU MLP (forward, softmax cross-entropy, backward, SGD
+ * update) at batch 128 and 32, F64 and F32: the issue's throughput benchmark. JMH reports steps per
+ * second; samples per second are that times the batch size. {@link #main} runs a short timed loop
+ * instead and prints samples/s next to PyTorch's numbers on this machine (CPU, same model).
+ *
+ * <pre>
+ *   java --add-modules jdk.incubator.vector -cp bench/target/classes:$(cat bench/target/classpath.txt) \
+ *       org.vecgrad.bench.TrainStepBenchmark            # quick table
+ *   ... org.openjdk.jmh.Main TrainStepBenchmark        # JMH
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class TrainStepBenchmark {
+  /** PyTorch samples/s on this machine for the same step: F32 batch 128/32, F64 batch 128/32. */
+  static final double[][] PYTORCH = {{48_000, 34_000}, {28_000, 21_000}};
+
+  @Param({"128", "32"})
+  public int batch;
+
+  @Param({"F64", "F32"})
+  public String dtype;
+
+  private Mlp model;
+  private Batch data;
+  private GradientStep step;
+  private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+
+  /** Builds the model and one fixed batch. */
+  @Setup
+  public void setUp() {
+    DType dt = DType.valueOf(dtype);
+    model = Mlp.builder(784, 256, 256, 10).dtype(dt).seed(1).build();
+    Dataset d = Synthetic.blobs(batch, 784, 10, 1.0, 2);
+    int[] all = new int[batch];
+    for (int i = 0; i < batch; i++) {
+      all[i] = i;
+    }
+    data = d.batch(all, dt);
+    step = new GradientStep(new Sgd(1e-3));
+  }
+
+  /** One forward + backward + update. */
+  @Benchmark
+  public double trainStep() {
+    return step.step(model, loss, data).loss();
+  }
+
+  /** A quick table of samples/s against PyTorch (a few seconds per configuration). */
+  public static void main(String[] args) {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    System.out.println(
+        "train step 784-256-256-10, softmax CE, SGD; samples/s (vecgrad vs PyTorch)");
+    String[] dtypes = {"F32", "F64"};
+    int[] batches = {128, 32};
+    for (int di = 0; di < 2; di++) {
+      for (int bi = 0; bi < 2; bi++) {
+        TrainStepBenchmark b = new TrainStepBenchmark();
+        b.batch = batches[bi];
+        b.dtype = dtypes[di];
+        b.setUp();
+        long end = System.nanoTime() + (long) (seconds / 3 * 1e9); // warm-up
+        while (System.nanoTime() < end) {
+          b.trainStep();
+        }
+        int steps = 0;
+        long t0 = System.nanoTime();
+        end = t0 + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+          b.trainStep();
+          steps++;
+        }
+        double sps = steps * (double) b.batch / ((System.nanoTime() - t0) / 1e9);
+        double torch = PYTORCH[di][bi];
+        System.out.printf(
+            Locale.ROOT,
+            "%s batch %3d: %8.0f samples/s   PyTorch %6.0f   ratio %.3f%n",
+            b.dtype,
+            b.batch,
+            sps,
+            torch,
+            sps / torch);
+      }
+    }
+  }
+}

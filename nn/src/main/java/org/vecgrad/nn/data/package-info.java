@@ -1,0 +1,5 @@
+/**
+ * Datasets: IDX files, Fashion-MNIST, synthetic blobs, minibatches, splits, one-hot,
+ * standardisation.
+ */
+package org.vecgrad.nn.data;

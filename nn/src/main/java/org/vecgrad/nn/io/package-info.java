@@ -1,0 +1,2 @@
+/** Saving and loading parameters as safetensors files. */
+package org.vecgrad.nn.io;

@@ -1,0 +1,2 @@
+/** Losses with their closed-form Hessian-vector products (for Gauss-Newton). */
+package org.vecgrad.nn.loss;

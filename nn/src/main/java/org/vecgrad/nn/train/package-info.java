@@ -1,0 +1,2 @@
+/** The training loop: steps, evaluation, history, progress and curves. */
+package org.vecgrad.nn.train;

@@ -1,0 +1,137 @@
+package org.vecgrad.nn.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vecgrad.autodiff.Ops;
+import org.vecgrad.autodiff.Tape;
+import org.vecgrad.autodiff.Var;
+import org.vecgrad.nn.Parameter;
+import org.vecgrad.tensor.Tensor;
+
+class OptimizerTest {
+  // f(θ) = ½ Σ aᵢ θᵢ², gradient aᵢ θᵢ: a diagonal quadratic with curvatures 1 and 4
+  private static final Tensor A = Tensor.of(1, 4);
+
+  private static Tensor gradient(Parameter p) {
+    try (Tape tape = new Tape()) {
+      Var th = p.on(tape);
+      Var f = Ops.scale(Ops.sum(Ops.mul(Var.constant(A), Ops.square(th))), 0.5);
+      return tape.grad(f, th).of(th);
+    }
+  }
+
+  private static void step(Optimizer opt, Parameter p) {
+    opt.step(List.of(p), List.of(gradient(p)));
+  }
+
+  @Test
+  void sgdOneStepIsThetaMinusLrTimesGradient() {
+    Parameter p = new Parameter("theta", Tensor.of(1, 1));
+    step(new Sgd(0.1), p);
+    // θ − 0.1·(1·1, 4·1)
+    assertTrue(p.value().allClose(Tensor.of(0.9, 0.6), 0, 1e-15), p.value().toString());
+  }
+
+  @Test
+  void momentumTwoStepsMatchTheRecurrence() {
+    Parameter p = new Parameter("theta", Tensor.of(1, 1));
+    Momentum m = new Momentum(0.1, 0.9);
+    step(m, p); // v = g0 = (1, 4); θ1 = (0.9, 0.6)
+    step(m, p); // g1 = (0.9, 2.4); v = 0.9·(1,4) + g1 = (1.8, 6.0); θ2 = θ1 − 0.1 v
+    assertTrue(p.value().allClose(Tensor.of(0.72, 0.0), 0, 1e-14), p.value().toString());
+  }
+
+  @Test
+  void nesterovTwoStepsMatchTheRecurrence() {
+    Parameter p = new Parameter("theta", Tensor.of(1, 1));
+    Nesterov n = new Nesterov(0.1, 0.9);
+    // step 1: v = g0 = (1,4); θ1 = θ0 − 0.1(g0 + 0.9 v) = (1 − 0.19, 1 − 0.76) = (0.81, 0.24)
+    step(n, p);
+    assertTrue(p.value().allClose(Tensor.of(0.81, 0.24), 0, 1e-14), p.value().toString());
+    // step 2: g1 = (0.81, 0.96); v = 0.9(1,4) + g1 = (1.71, 4.56);
+    // θ2 = θ1 − 0.1(g1 + 0.9 v) = (0.81 − 0.2349, 0.24 − 0.5064)
+    step(n, p);
+    assertTrue(p.value().allClose(Tensor.of(0.5751, -0.2664), 0, 1e-14), p.value().toString());
+  }
+
+  @Test
+  void adamFirstStepMovesEachCoordinateByAboutLr() {
+    Parameter p = new Parameter("theta", Tensor.of(1, -1));
+    step(new Adam(0.01), p);
+    // m̂ = g, v̂ = g²: step = lr·g/(|g| + ε) = lr·sign(g)
+    assertTrue(p.value().allClose(Tensor.of(0.99, -0.99), 0, 1e-9), p.value().toString());
+  }
+
+  @Test
+  void allOptimisersConvergeOnTheQuadratic() {
+    for (Optimizer opt :
+        List.of(new Sgd(0.2), new Momentum(0.05, 0.9), new Nesterov(0.05, 0.9), new Adam(0.05))) {
+      Parameter p = new Parameter("theta", Tensor.of(3, -2));
+      for (int k = 0; k < 500; k++) {
+        step(opt, p);
+      }
+      assertTrue(p.value().norm() < 1e-3, opt.name() + " ended at " + p.value());
+    }
+  }
+
+  @Test
+  void microgradStyleStepReadsAccumulatedGradients() {
+    Parameter p = new Parameter("theta", Tensor.of(1, 1));
+    p.accumulateGrad(gradient(p));
+    new Sgd(0.1).step(List.of(p));
+    assertTrue(p.value().allClose(Tensor.of(0.9, 0.6), 0, 1e-15));
+    Parameter q = new Parameter("q", Tensor.of(1, 1));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> new Sgd(0.1).step(List.of(q)));
+    assertTrue(e.getMessage().contains("backward"), e.getMessage());
+  }
+
+  @Test
+  void badStepsAreRejected() {
+    Parameter p = new Parameter("theta", Tensor.of(1, 1));
+    Sgd sgd = new Sgd(0.1);
+    assertThrows(IllegalArgumentException.class, () -> sgd.step(List.of(p), List.of()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> sgd.step(List.of(p), List.of(Tensor.of(1, 2, 3))));
+    assertTrue(e.getMessage().contains("[3]") && e.getMessage().contains("[2]"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new Sgd(-1));
+    assertThrows(IllegalArgumentException.class, () -> new Momentum(0.1, 1.0));
+  }
+
+  @Test
+  void schedulesGiveTheirFactors() {
+    assertEquals(1.0, LearningRateSchedule.constant().factor(7));
+    LearningRateSchedule s = LearningRateSchedule.stepDecay(2, 0.5);
+    assertEquals(1.0, s.factor(1));
+    assertEquals(0.5, s.factor(2));
+    assertEquals(0.25, s.factor(5));
+    assertEquals(0.1 * 0.81, LearningRateSchedule.exponential(0.9).rate(0.1, 2), 1e-15);
+    LearningRateSchedule c = LearningRateSchedule.cosine(10, 0.1);
+    assertEquals(1.0, c.factor(0), 1e-15);
+    assertEquals(0.55, c.factor(5), 1e-15);
+    assertEquals(0.1, c.factor(12), 1e-15);
+  }
+
+  @Test
+  void earlyStoppingWaitsPatienceEpochsAfterTheBest() {
+    EarlyStopping es = new EarlyStopping(2, 0.01);
+    assertTrue(es.observe(1, 1.0));
+    assertTrue(es.observe(2, 0.8));
+    assertFalse(es.observe(3, 0.795)); // within minDelta: not an improvement
+    assertFalse(es.shouldStop());
+    assertFalse(es.observe(4, 0.9));
+    assertTrue(es.shouldStop());
+    assertEquals(2, es.bestEpoch());
+    assertEquals(0.8, es.bestLoss());
+    EarlyStopping nan = new EarlyStopping(1, 0);
+    assertFalse(nan.observe(1, Double.NaN));
+    assertTrue(nan.shouldStop());
+  }
+}
