@@ -2,6 +2,7 @@ package org.vecgrad.nn.loss;
 
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
+import org.vecgrad.linop.LossCurvature;
 import org.vecgrad.tensor.Tensor;
 
 /**
@@ -39,7 +40,11 @@ public final class Hinge implements Loss {
   @Override
   public Tensor hessianVectorProduct(Tensor output, Tensor target, Tensor v) {
     Loss.requireSameShape(name(), output, target, v);
-    return Tensor.zeros(output.shape(), output.dtype());
+    // linop's closed form is for the summed loss; the mean divides by the batch rows
+    Tensor sum = LossCurvature.hinge().hvp(output, target, v);
+    return reduction == Reduction.SUM
+        ? sum
+        : Ops.scale(Var.constant(sum), 1.0 / Loss.batchRows(output)).value();
   }
 
   /** One-hot {0, 1} rows become {−1, +1}: {@code t = 2y − 1}. */

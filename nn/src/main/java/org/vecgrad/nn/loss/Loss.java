@@ -1,6 +1,7 @@
 package org.vecgrad.nn.loss;
 
 import org.vecgrad.autodiff.Var;
+import org.vecgrad.linop.LossCurvature;
 import org.vecgrad.tensor.Tensor;
 
 /**
@@ -11,8 +12,12 @@ import org.vecgrad.tensor.Tensor;
  * #hessianVectorProduct} is the closed form of {@code H_ℓ v = ∇²_z ℓ(z, t) · v}, the middle factor
  * of the Gauss-Newton product {@code G v = Jᵀ H_ℓ J v}. For the losses here {@code H_ℓ} is positive
  * semi-definite, so G is too and conjugate gradients applies.
+ *
+ * <p>A {@code Loss} is a {@link LossCurvature}, so it plugs straight into {@code
+ * org.vecgrad.linop.GaussNewtonOperator}; the closed forms themselves live once, in {@code
+ * org.vecgrad.linop}, and the losses here scale them for their reduction.
  */
-public interface Loss {
+public interface Loss extends LossCurvature {
   /** Short name for logs ({@code softmax-ce}). */
   String name();
 
@@ -25,6 +30,18 @@ public interface Loss {
    * @throws IllegalArgumentException if the three shapes differ
    */
   Tensor hessianVectorProduct(Tensor output, Tensor target, Tensor v);
+
+  /** The recorded loss, as {@link LossCurvature} names it: {@link #value}. */
+  @Override
+  default Var record(Var output, Var target) {
+    return value(output, target);
+  }
+
+  /** The closed-form Hessian-vector product, as {@link LossCurvature} names it. */
+  @Override
+  default Tensor hvp(Tensor output, Tensor target, Tensor v) {
+    return hessianVectorProduct(output, target, v);
+  }
 
   /**
    * The target this loss expects for one-hot class labels {@code [batch, classes]} (identity by

@@ -2,7 +2,7 @@ package org.vecgrad.nn.loss;
 
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
-import org.vecgrad.tensor.Shape;
+import org.vecgrad.linop.LossCurvature;
 import org.vecgrad.tensor.Tensor;
 
 /**
@@ -31,43 +31,10 @@ public final class SoftmaxCrossEntropy implements Loss {
     return Ops.softmaxCrossEntropy(output, target);
   }
 
+  /** {@code (p_i ⊙ v_i − p_i⟨p_i, v_i⟩)·s_i/b} per row: linop's closed form, the same loss. */
   @Override
   public Tensor hessianVectorProduct(Tensor output, Tensor target, Tensor v) {
     Loss.requireSameShape(name(), output, target, v);
-    Shape s = output.shape();
-    if (s.rank() != 2) {
-      throw new IllegalArgumentException(
-          name() + ".hessianVectorProduct: logits must be [batch, classes], got " + s);
-    }
-    int b = s.dim(0);
-    int c = s.dim(1);
-    double[] z = output.readF64();
-    double[] y = target.readF64();
-    double[] vv = v.readF64();
-    double[] out = new double[b * c];
-    double[] p = new double[c];
-    for (int i = 0; i < b; i++) {
-      int row = i * c;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < c; j++) {
-        max = Math.max(max, z[row + j]);
-      }
-      double norm = 0;
-      double mass = 0;
-      for (int j = 0; j < c; j++) {
-        p[j] = Math.exp(z[row + j] - max); // shifted for stability; the ratio is unchanged
-        norm += p[j];
-        mass += y[row + j];
-      }
-      double pv = 0;
-      for (int j = 0; j < c; j++) {
-        p[j] /= norm;
-        pv += p[j] * vv[row + j];
-      }
-      for (int j = 0; j < c; j++) {
-        out[row + j] = mass * p[j] * (vv[row + j] - pv) / b;
-      }
-    }
-    return Tensor.wrap(s, out, output.dtype());
+    return LossCurvature.softmaxCrossEntropy().hvp(output, target, v);
   }
 }

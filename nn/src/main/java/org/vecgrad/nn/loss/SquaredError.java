@@ -2,6 +2,7 @@ package org.vecgrad.nn.loss;
 
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
+import org.vecgrad.linop.LossCurvature;
 import org.vecgrad.tensor.Tensor;
 
 /**
@@ -43,9 +44,10 @@ public final class SquaredError implements Loss {
   @Override
   public Tensor hessianVectorProduct(Tensor output, Tensor target, Tensor v) {
     Loss.requireSameShape(name(), output, target, v);
-    if (reduction == Reduction.SUM) {
-      return v;
-    }
-    return Ops.scale(Var.constant(v), 1.0 / Loss.batchRows(output)).value();
+    // linop's closed form is for the summed loss; the mean divides by the batch rows
+    Tensor sum = LossCurvature.squaredError().hvp(output, target, v);
+    return reduction == Reduction.SUM
+        ? sum
+        : Ops.scale(Var.constant(sum), 1.0 / Loss.batchRows(output)).value();
   }
 }
