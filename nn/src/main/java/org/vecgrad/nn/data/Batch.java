@@ -2,12 +2,16 @@ package org.vecgrad.nn.data;
 
 import org.vecgrad.tensor.Tensor;
 
-/** A minibatch: inputs {@code x [b, d]}, integer labels and their one-hot matrix {@code [b, c]}. */
+/**
+ * A minibatch: inputs {@code x [b, d]}, integer labels and the target rows {@code [b, c]}: the
+ * labels one-hot, or given soft targets (probability rows, as in lecture 002's inverse crime).
+ */
 public final class Batch {
   private final Tensor x;
   private final int[] labels;
   private final int classes;
   private Tensor oneHot;
+  private Tensor soft;
 
   /** A batch of {@code x} rows with their labels. */
   public Batch(Tensor x, int[] labels, int classes) {
@@ -18,6 +22,35 @@ public final class Batch {
     this.x = x;
     this.labels = labels.clone();
     this.classes = classes;
+  }
+
+  /**
+   * A batch with soft targets (one probability row per input); its labels are the rows' arg-max.
+   *
+   * @throws IllegalArgumentException if the shapes do not match
+   */
+  public static Batch soft(Tensor x, Tensor targets) {
+    if (targets.rank() != 2 || x.rank() != 2 || targets.shape().dim(0) != x.shape().dim(0)) {
+      throw new IllegalArgumentException(
+          "Batch.soft: x " + x.shape() + " and targets " + targets.shape() + " need one row each");
+    }
+    int c = targets.shape().dim(1);
+    int[] labels = new int[targets.shape().dim(0)];
+    for (int i = 0; i < labels.length; i++) {
+      for (int j = 1; j < c; j++) {
+        if (targets.get(i, j) > targets.get(i, labels[i])) {
+          labels[i] = j;
+        }
+      }
+    }
+    Batch b = new Batch(x, labels, c);
+    b.soft = targets;
+    return b;
+  }
+
+  /** The target rows: the soft targets if given, else the labels one-hot. */
+  public Tensor targets() {
+    return soft != null ? soft : oneHot();
   }
 
   /** The inputs. */

@@ -44,7 +44,7 @@ public final class GradientStep implements TrainingStep {
       Var out = model.call(tape, tape.constant("x", batch.x()));
       Var l;
       try (Tape.Pause s = tape.scope("loss")) {
-        l = loss.value(out, tape.constant("target", loss.encodeTargets(batch.oneHot())));
+        l = loss.value(out, tape.constant("target", loss.encodeTargets(batch.targets())));
       }
       List<Var> vars = new ArrayList<>();
       for (Parameter p : params) {
