@@ -38,9 +38,26 @@ public final class Checks {
     return require(AdjointTest.ofGraph(y, xs).run());
   }
 
-  /** First-order Taylor test: E1 = O(h²) along a random direction. */
+  /**
+   * First-order Taylor test: E1 = O(h²) along a random direction, with Jv from the forward sweep
+   * and, for outputs of at most {@value #SMALL_OUTPUT} elements, once more from reverse sweeps (so
+   * both the JVP and the VJP rules are judged).
+   */
   public static TaylorReport assertTaylor(TapeFunction f, Tensor... x) {
-    return require(TaylorTest.of(f, x).run());
+    TaylorReport forward = require(TaylorTest.of(f, x).run());
+    if (Recorded.value(f, x, all(x.length)).size() <= SMALL_OUTPUT) {
+      require(TaylorTest.of(f, x).viaReverseSweep().run());
+    }
+    return forward;
+  }
+
+  /** Output size up to which {@link #assertTaylor} also runs the reverse-sweep variant. */
+  public static final int SMALL_OUTPUT = 64;
+
+  private static boolean[] all(int n) {
+    boolean[] b = new boolean[n];
+    java.util.Arrays.fill(b, true);
+    return b;
   }
 
   /** Second-order Taylor test: E2 = O(h³) with forward-over-forward second derivatives. */

@@ -17,13 +17,15 @@ import org.vecgrad.tensor.Tensor;
  *   numericₖ = (φ(x + h·eₖ) − φ(x − h·eₖ)) / 2h,     analyticₖ = (Jᵀu)ₖ,
  * </pre>
  *
- * with {@code h = step·max(1, |xₖ|)} (and the step actually taken after rounding to the dtype).
- * Inputs with more than {@link #maxElements(int)} elements in all are checked by random projections
- * instead: for random directions v, {@code (φ(x+hv) − φ(x−hv))/2h} against both {@code ⟨Jᵀu, v⟩}
- * (reverse sweep) and {@code ⟨u, Jv⟩} (forward sweep). An element passes when {@code |analytic −
- * numeric| ≤ tol·(max(|analytic|, |numeric|) + floor)}, the floor being the round-off level of φ
- * divided by h plus a thousandth of the largest derivative. The report names the worst element and,
- * on failure, the recorded operations whose own rules fail the same check.
+ * with {@code h = step·max(1, |xₖ|)} (and the step actually taken after rounding to the dtype). One
+ * random direction v is also differenced against {@code ⟨u, Jv⟩} from the forward sweep, so the JVP
+ * rules are checked as well. Inputs with more than {@link #maxElements(int)} elements in all are
+ * checked by random projections instead: for random directions v, {@code (φ(x+hv) − φ(x−hv))/2h}
+ * against both {@code ⟨Jᵀu, v⟩} (reverse sweep) and {@code ⟨u, Jv⟩} (forward sweep). An element
+ * passes when {@code |analytic − numeric| ≤ tol·(max(|analytic|, |numeric|) + floor)}, the floor
+ * being the round-off level of φ divided by h plus a thousandth of the largest derivative. The
+ * report names the worst element and, on failure, the recorded operations whose own rules fail the
+ * same check.
  *
  * <pre>{@code
  * FiniteDifferenceReport r = FiniteDifferenceCheck.of(x -> sum(tanh(x[0])), x).run();
@@ -117,7 +119,11 @@ public final class FiniteDifferenceCheck {
       List<FiniteDifferenceReport.Entry> entries =
           total <= maxElements
               ? perElement(u, g, tol)
-              : projected(rec, u, g, tol, new SplittableRandom(rng.nextLong()));
+              : projected(rec, u, g, tol, projections, new SplittableRandom(rng.nextLong()));
+      if (total <= maxElements) {
+        // one random direction through the forward sweep, so a wrong JVP rule is caught too
+        entries.addAll(projected(rec, u, g, tol, 1, new SplittableRandom(rng.nextLong())));
+      }
       double scale = 0;
       for (var e : entries) {
         scale = Math.max(scale, Math.max(Math.abs(e.analytic()), Math.abs(e.numeric())));
@@ -133,7 +139,7 @@ public final class FiniteDifferenceCheck {
       boolean pass = judged.stream().allMatch(e -> e.relError() <= tol.fdRelative());
       String method =
           total <= maxElements
-              ? "central differences over " + total + " element(s)"
+              ? "central differences over " + total + " element(s) + 1 random direction"
               : projections + " random projection(s) of " + total + " elements, both sweeps";
       List<String> suspects =
           pass || !audit ? List.of() : NodeAudit.suspects(rec, seed, tolerances);
@@ -177,9 +183,9 @@ public final class FiniteDifferenceCheck {
   }
 
   private List<FiniteDifferenceReport.Entry> projected(
-      Recorded rec, Tensor u, Tensor[] g, Tolerances tol, SplittableRandom rng) {
+      Recorded rec, Tensor u, Tensor[] g, Tolerances tol, int count, SplittableRandom rng) {
     List<FiniteDifferenceReport.Entry> out = new ArrayList<>();
-    for (int p = 0; p < projections; p++) {
+    for (int p = 0; p < count; p++) {
       Tensor[] v = new Tensor[x.length];
       for (int i = 0; i < x.length; i++) {
         v[i] = wrt[i] ? Vectors.direction(x[i].shape(), x[i].dtype(), rng) : null;
@@ -188,10 +194,15 @@ public final class FiniteDifferenceCheck {
       double numeric = (phi(u, Vectors.axpy(x, h, v)) - phi(u, Vectors.axpy(x, -h, v))) / (2 * h);
       out.add(
           new FiniteDifferenceReport.Entry(
-              -1, "projection " + p + " (reverse)", Vectors.dot(g, v), numeric, 0, 0));
+              -1, "direction " + p + " (reverse sweep)", Vectors.dot(g, v), numeric, 0, 0));
       out.add(
           new FiniteDifferenceReport.Entry(
-              -1, "projection " + p + " (forward)", Vectors.dot(u, rec.jvp(v)), numeric, 0, 0));
+              -1,
+              "direction " + p + " (forward sweep)",
+              Vectors.dot(u, rec.jvp(v)),
+              numeric,
+              0,
+              0));
     }
     return out;
   }

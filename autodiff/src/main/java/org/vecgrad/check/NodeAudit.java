@@ -64,7 +64,7 @@ final class NodeAudit {
         var w = fd.worst();
         return String.format(
             Locale.ROOT,
-            "%s: VJP rule vs finite differences, worst %s analytic %.6g numeric %.6g"
+            "%s: rules vs finite differences, worst %s: analytic %.6g, numeric %.6g"
                 + " (rel error %.1e)",
             node.describe(),
             w.where(),

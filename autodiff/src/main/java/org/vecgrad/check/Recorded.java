@@ -97,6 +97,21 @@ final class Recorded implements AutoCloseable {
     return t.of(output);
   }
 
+  /**
+   * {@code J·v} assembled from reverse sweeps, one per output element: {@code (Jv)ᵢ = ⟨Jᵀeᵢ, v⟩}.
+   * It lets a Taylor test judge the VJP rules.
+   */
+  Tensor jvpByReverse(Tensor[] v) {
+    int m = output.shape().size();
+    double[] out = new double[m];
+    for (int i = 0; i < m; i++) {
+      double[] e = new double[m];
+      e[i] = 1;
+      out[i] = Vectors.dot(vjp(Tensor.wrap(output.shape(), e, output.dtype())), v);
+    }
+    return Tensor.wrap(output.shape(), out, output.dtype());
+  }
+
   /** {@code Jᵀ·u}: a block per input, null where not differentiated. */
   Tensor[] vjp(Tensor u) {
     Tensor[] out = new Tensor[inputs.length];

@@ -44,6 +44,7 @@ public final class TaylorTest {
   private PrintStream out;
   private String name = "f";
   private boolean audit = true;
+  private boolean reverse;
 
   private TaylorTest(TapeFunction f, Tensor[] x) {
     this.f = f;
@@ -118,6 +119,15 @@ public final class TaylorTest {
     return this;
   }
 
+  /**
+   * Takes {@code Jv} from reverse sweeps, one per output element ({@code (Jv)ᵢ = ⟨Jᵀeᵢ, v⟩}), so
+   * the test judges the VJP rules instead of the JVP rules. Meant for small outputs.
+   */
+  public TaylorTest viaReverseSweep() {
+    this.reverse = true;
+    return this;
+  }
+
   /** Overrides the dtype's default tolerances. */
   public TaylorTest tolerances(Tolerances t) {
     this.tolerances = t;
@@ -149,7 +159,7 @@ public final class TaylorTest {
       DType dtype = rec.checkDtype();
       Tolerances tol = tolerances != null ? tolerances : Tolerances.of(dtype);
       Tensor f0 = rec.value();
-      Tensor jv = rec.jvp(v);
+      Tensor jv = reverse ? rec.jvpByReverse(v) : rec.jvp(v);
       Tensor d2 = second == null ? null : second.at(x, v);
       double f0n = f0.norm();
       double jvn = jv.norm();
@@ -164,7 +174,14 @@ public final class TaylorTest {
             tol.roundoffFactor() * tol.epsilon() * (f0n + fh.norm() + h * jvn + Double.MIN_NORMAL);
         rows.add(new TaylorReport.Row(h, e0, e1, e2, floor));
       }
-      TaylorReport report = TaylorReport.judge(name, dtype, rows, d2 != null, tol, List.of());
+      TaylorReport report =
+          TaylorReport.judge(
+              name + (reverse ? ", Jv by reverse sweeps" : ""),
+              dtype,
+              rows,
+              d2 != null,
+              tol,
+              List.of());
       if (!report.passed() && audit) {
         report = report.withSuspects(NodeAudit.suspects(rec, seed, tolerances));
       }
