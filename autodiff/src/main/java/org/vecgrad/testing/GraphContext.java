@@ -57,7 +57,7 @@ public final class GraphContext {
   String violation() {
     for (int i = 0; i < required.size(); i++) {
       if (!domains.get(i).admits(required.get(i).value())) {
-        return "an input of step " + i + " leaves domain " + domains.get(i).name();
+        return "a value leaves domain '" + domains.get(i).name() + "'";
       }
     }
     for (Var v : nodes) {

@@ -163,8 +163,8 @@ public final class OpCatalog {
     return idx;
   }
 
-  private static Var onehot(int rows, int cols, SplittableRandom rng) {
-    return Var.constant(ONE_HOT.sample(Shape.of(rows, cols), DType.F64, rng));
+  private static Var onehotLike(Var z, SplittableRandom rng) {
+    return Var.constant(ONE_HOT.sample(z.shape(), z.dtype(), rng));
   }
 
   // ------------------------------------------------------------------ the entries
@@ -492,9 +492,7 @@ public final class OpCatalog {
                     Shape.of(2, 4)),
             (g, rng) -> {
               Var z = g.pickRank(2, rng);
-              return z == null
-                  ? null
-                  : Ops.softmaxCrossEntropy(z, onehot(z.shape().dim(0), z.shape().dim(1), rng));
+              return z == null ? null : Ops.softmaxCrossEntropy(z, onehotLike(z, rng));
             }));
     // composites of primitives (no class of their own)
     c.add(

@@ -1,0 +1,55 @@
+package org.vecgrad.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+
+import org.junit.jupiter.api.Test;
+import org.vecgrad.tensor.DType;
+
+/**
+ * Random expression graphs drawn from the catalogue pass finite differences, the adjoint identity
+ * and the Taylor test. The default build checks a few thousand graphs; {@code
+ * -Dvecgrad.graphs=100000} (passed to the test JVM with {@code
+ * -Dtest.jvm.args=-Dvecgrad.graphs=100000}) runs the big sweep.
+ */
+class RandomGraphTest {
+  private static final int GRAPHS = Integer.getInteger("vecgrad.graphs", 2000);
+
+  @Test
+  void seededGraphsPass() {
+    int skipped = 0;
+    for (int i = 0; i < GRAPHS; i++) {
+      RandomGraph g = RandomGraph.of(i, 1 + i % 8, 1 + (i / 8) % 4);
+      DType dtype = i % 5 == 4 ? DType.F32 : DType.F64;
+      if (g.check(dtype).skipped()) {
+        skipped++;
+        continue;
+      }
+      RandomGraphs.assertPasses(g, dtype);
+    }
+    System.out.printf(
+        "random graphs: %d checked, %d skipped (no admissible point)%n", GRAPHS - skipped, skipped);
+    assertTrue(skipped < GRAPHS / 5, () -> "too many graphs without an admissible point");
+  }
+
+  @Test
+  void quickTheoriesAdapterGeneratesAndShrinks() {
+    qt().withExamples(100)
+        .withFixedSeed(20261122L)
+        .forAll(RandomGraphs.graphs(8, 4))
+        .check(g -> g.check(DType.F64).passed());
+  }
+
+  @Test
+  void aGraphReplaysFromItsThreeNumbers() {
+    RandomGraph a = RandomGraph.of(77, 6, 3);
+    RandomGraph b = RandomGraph.of(77, 6, 3);
+    assertEquals(a.steps(), b.steps());
+    assertEquals(a.replay(), b.replay());
+    // fewer nodes replay a prefix of the same choices: what shrinking relies on
+    assertEquals(
+        a.steps().subList(0, RandomGraph.of(77, 3, 3).steps().size()),
+        RandomGraph.of(77, 3, 3).steps());
+  }
+}
