@@ -18,9 +18,9 @@ import org.vecgrad.tensor.Tensor;
 /**
  * The self-verification of one catalogue entry in one dtype: on instances drawn with several seeds,
  * (1) the VJP against central finite differences, (2) the adjoint identity between the JVP and VJP
- * rules, (3) Taylor slopes of the forward sweep, (4) the forward value against the naive reference
- * where one exists, and (5) the readable rejection of bad shapes. Used by the test suite and by
- * {@code ./vecgrad check}.
+ * rules, (3) Taylor slopes with Jv from the forward sweep and from reverse sweeps, (4) the forward
+ * value against the naive reference where one exists, and (5) the readable rejection of bad shapes.
+ * Used by the test suite and by {@code ./vecgrad check}.
  */
 public final class CatalogCheck {
   private CatalogCheck() {}
@@ -98,6 +98,18 @@ public final class CatalogCheck {
         s1 = pick(s1, t.typicalSlope(1));
         if (!t.passed()) {
           failures.add(where + t);
+        }
+        // the same expansion with Jv assembled from reverse sweeps: judges the VJP rules too
+        TaylorReport r =
+            TaylorTest.of(c.function(), x)
+                .wrt(c.wrt())
+                .tolerances(tol)
+                .seed(seed)
+                .named(c.description())
+                .viaReverseSweep()
+                .run();
+        if (!r.passed()) {
+          failures.add(where + r);
         }
         String ref = reference(c, x, tol);
         if (ref != null) {

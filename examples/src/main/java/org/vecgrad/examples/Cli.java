@@ -7,7 +7,8 @@ import java.util.List;
 /** The entry point of {@code ./vecgrad}: dispatches to the registered {@link Command}s. */
 public final class Cli {
   /** Every command, in the order {@code --help} lists them. */
-  static final List<Command> COMMANDS = List.of(new VersionCommand(), new BackpropCommand());
+  static final List<Command> COMMANDS =
+      List.of(new VersionCommand(), new BackpropCommand(), new CheckCommand());
 
   private Cli() {}
 
