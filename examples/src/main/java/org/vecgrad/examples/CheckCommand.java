@@ -56,7 +56,7 @@ final class CheckCommand implements Command {
 
     out.printf(
         Locale.ROOT,
-        "%-20s %-14s %-4s %11s %11s %9s %9s  %s%n",
+        "%-20s %-19s %-4s %11s %11s %9s %9s  %s%n",
         "op",
         "class",
         "type",
@@ -72,7 +72,7 @@ final class CheckCommand implements Command {
         CatalogCheck.Result r = CatalogCheck.verify(spec, dtype, first, seeds);
         out.printf(
             Locale.ROOT,
-            "%-20s %-14s %-4s %11.2e %11.2e %9s %9s  %s%n",
+            "%-20s %-19s %-4s %11.2e %11.2e %9s %9s  %s%n",
             spec.name(),
             spec.opClass() == null ? "(composite)" : spec.opClass().getSimpleName(),
             dtype,
