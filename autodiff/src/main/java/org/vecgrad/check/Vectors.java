@@ -98,7 +98,7 @@ final class Vectors {
     for (int i = 0; i < d.length; i++) {
       d[i] = max > 0 ? d[i] / max : 0;
     }
-    return Tensor.wrap(shape, d, dtype).cast(DType.F64).cast(dtype);
+    return Tensor.wrap(shape, d, dtype);
   }
 
   /** Standard normal entries rounded to {@code dtype} (a cotangent for a random projection). */

@@ -176,6 +176,11 @@ public record RandomGraph(long seed, int nodes, int maxDim) {
    * random choices, so shrinking keeps the structure that failed.
    */
   public RandomGraph shrink(DType dtype) {
+    return shrink(g -> !g.check(dtype).passed());
+  }
+
+  /** The smallest graph of the same seed for which {@code fails} holds (this one if none). */
+  public RandomGraph shrink(java.util.function.Predicate<RandomGraph> fails) {
     RandomGraph best = this;
     for (int d = 1; d <= maxDim; d++) {
       for (int n = 1; n <= best.nodes; n++) {
@@ -183,7 +188,7 @@ public record RandomGraph(long seed, int nodes, int maxDim) {
           break;
         }
         RandomGraph g = of(seed, n, d);
-        if (!g.check(dtype).passed()) {
+        if (fails.test(g)) {
           best = g;
           break;
         }
