@@ -16,6 +16,9 @@ import org.vecgrad.tensor.Tensor;
  * }</pre>
  */
 public final class Checks {
+  /** Output size up to which {@link #assertTaylor} also runs the reverse-sweep variant. */
+  public static final int SMALL_OUTPUT = 64;
+
   private Checks() {}
 
   /** VJP against central finite differences, for every input. */
@@ -50,9 +53,6 @@ public final class Checks {
     }
     return forward;
   }
-
-  /** Output size up to which {@link #assertTaylor} also runs the reverse-sweep variant. */
-  public static final int SMALL_OUTPUT = 64;
 
   private static boolean[] all(int n) {
     boolean[] b = new boolean[n];

@@ -139,11 +139,14 @@ public final class FiniteDifferenceCheck {
         scale = Math.max(scale, Math.max(Math.abs(e.analytic()), Math.abs(e.numeric())));
       }
       // the round-off of a central difference: the error of φ itself, divided by the step
+      // Allowed absolute error: the round-off of a central difference (the error of φ divided by
+      // the step), plus that of the sweeps themselves, which at unit scale leave derivatives of a
+      // few ε·‖u‖∞ where the exact value is zero (cancelling chains, as in x − x).
       double noise =
           tol.roundoffFactor()
               * tol.epsilon()
-              * (Math.abs(phi0) + u.norm() * rec.value().norm())
-              / tol.fdStep();
+              * ((Math.abs(phi0) + u.norm() * rec.value().norm()) / tol.fdStep()
+                  + Math.max(1, maxAbs(u)));
       double floor = 1e-3 * scale + Double.MIN_NORMAL;
       List<FiniteDifferenceReport.Entry> judged = new ArrayList<>();
       for (int p = 0; p < entries.size(); p++) {
@@ -172,6 +175,14 @@ public final class FiniteDifferenceCheck {
           pass || !audit ? List.of() : NodeAudit.suspects(rec, seed, tolerances);
       return new FiniteDifferenceReport(name, dtype, method, tol.fdRelative(), judged, suspects);
     }
+  }
+
+  private static double maxAbs(Tensor t) {
+    double m = 0;
+    for (int i = 0; i < t.size(); i++) {
+      m = Math.max(m, Math.abs(t.at(i)));
+    }
+    return m;
   }
 
   private double phi(Tensor u, Tensor[] at) {
