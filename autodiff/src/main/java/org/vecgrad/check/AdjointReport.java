@@ -15,8 +15,9 @@ import org.vecgrad.tensor.DType;
  * @param residual {@code |lhs − rhs|} relative to {@code ‖u‖‖Av‖ + ‖Aᵀu‖‖v‖}
  * @param tolerance the accepted residual
  * @param excused true when the residual exceeds the tolerance but every op of the graph passes the
- *     test on its own: the Jacobian is a product that cancels to (nearly) zero, and the residual is
- *     round-off relative to that tiny product
+ *     test on its own and {@code |lhs − rhs|} is round-off relative to {@code ‖u‖‖v‖} (unit-size
+ *     factors): the Jacobian is a product that cancels to (nearly) zero, and the residual is
+ *     round-off magnified by dividing by it
  * @param suspects on failure, the ops whose JVP and VJP rules disagree
  */
 public record AdjointReport(
