@@ -164,6 +164,7 @@ public final class TaylorTest {
       double f0n = f0.norm();
       double jvn = jv.norm();
       double noise = measuredNoise(f0, jv, v, tol);
+      double vn = Vectors.norm(v);
       List<TaylorReport.Row> rows = new ArrayList<>();
       double h = h0;
       for (int k = 0; k < steps; k++, h *= factor) {
@@ -171,8 +172,12 @@ public final class TaylorTest {
         double e0 = Vectors.remainderNorm(fh, f0, 0, null, 0, null);
         double e1 = Vectors.remainderNorm(fh, f0, h, jv, 0, null);
         double e2 = d2 == null ? Double.NaN : Vectors.remainderNorm(fh, f0, h, jv, 0.5 * h * h, d2);
+        // round-off of the values, of h·Jv (the sweeps leave a few ε·‖v‖ at unit scale where the
+        // exact Jv is zero), and as measured near x
         double floor =
-            tol.roundoffFactor() * tol.epsilon() * (f0n + fh.norm() + h * jvn + Double.MIN_NORMAL)
+            tol.roundoffFactor()
+                    * tol.epsilon()
+                    * (f0n + fh.norm() + h * (jvn + vn) + Double.MIN_NORMAL)
                 + 4 * noise;
         rows.add(new TaylorReport.Row(h, e0, e1, e2, floor));
       }

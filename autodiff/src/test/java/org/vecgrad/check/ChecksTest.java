@@ -189,6 +189,12 @@ class ChecksTest {
     assertEquals(Tolerances.of(DType.F32).fdRelative(), r.tolerance());
     Checks.assertAdjoint(f, w, x);
     Checks.assertTaylor(f, w, x);
+    // and a wrong rule is still caught at F32 precision
+    assertThrows(CheckFailure.class, () -> Checks.assertTaylor(through(WrongRules.BAD_JVP), w, x));
+    assertThrows(CheckFailure.class, () -> Checks.assertTaylor(through(WrongRules.BAD_VJP), w, x));
+    assertThrows(
+        CheckFailure.class, () -> Checks.assertGradient(through(WrongRules.BAD_VJP), w, x));
+    assertThrows(CheckFailure.class, () -> Checks.assertAdjoint(through(WrongRules.BAD_JVP), w, x));
   }
 
   /** {@code A v} for a matrix, with a right or a deliberately wrong transpose. */
