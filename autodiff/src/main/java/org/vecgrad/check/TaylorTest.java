@@ -173,11 +173,10 @@ public final class TaylorTest {
         double e1 = Vectors.remainderNorm(fh, f0, h, jv, 0, null);
         double e2 = d2 == null ? Double.NaN : Vectors.remainderNorm(fh, f0, h, jv, 0.5 * h * h, d2);
         // round-off of the values, of h·Jv (the sweeps leave a few ε·‖v‖ at unit scale where the
-        // exact Jv is zero), and as measured near x
+        // exact Jv is zero), of unit-size intermediate values that cancel in f (1 below), and as
+        // measured near x
         double floor =
-            tol.roundoffFactor()
-                    * tol.epsilon()
-                    * (f0n + fh.norm() + h * (jvn + vn) + Double.MIN_NORMAL)
+            tol.roundoffFactor() * tol.epsilon() * (f0n + fh.norm() + h * (jvn + vn) + 1)
                 + 4 * noise;
         rows.add(new TaylorReport.Row(h, e0, e1, e2, floor));
       }
