@@ -358,7 +358,7 @@ public final class Ops {
 
   /** Mean over one axis. */
   public static Var mean(Var x, int axis, boolean keepDims) {
-    int n = x.shape().dim(axis);
+    int n = x.shape().dim(x.shape().normalizeAxis(axis, "mean"));
     return scale(sum(x, axis, keepDims), 1.0 / Math.max(1, n));
   }
 

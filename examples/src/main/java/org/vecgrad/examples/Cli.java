@@ -11,6 +11,7 @@ public final class Cli {
       List.of(
           new VersionCommand(),
           new BackpropCommand(),
+          new CheckCommand(),
           new RenderCommand(),
           new CurvatureCommand(),
           new TrainCommand(),
