@@ -9,7 +9,11 @@ import java.util.stream.Collectors;
 final class ExampleCommand implements Command {
   /** Every example. */
   static final List<Example> EXAMPLES =
-      List.of(new StrangLecture(), new DeepMatrixFactorisation(), new SpectraLecture());
+      List.of(
+          new StrangLecture(),
+          new DeepMatrixFactorisation(),
+          new SpectraLecture(),
+          new OcrLecture());
 
   @Override
   public String name() {
