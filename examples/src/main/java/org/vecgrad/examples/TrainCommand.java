@@ -24,6 +24,7 @@ import org.vecgrad.nn.optim.Optimizer;
 import org.vecgrad.nn.optim.Sgd;
 import org.vecgrad.nn.train.CurvePlot;
 import org.vecgrad.nn.train.Evaluation;
+import org.vecgrad.nn.train.GaussNewtonStep;
 import org.vecgrad.nn.train.History;
 import org.vecgrad.nn.train.Progress;
 import org.vecgrad.nn.train.Trainer;
@@ -71,7 +72,8 @@ final class TrainCommand implements Command {
         "                       Debian: apt-get install dataset-fashion-mnist)",
         "  --epochs N           passes over the training set (default 5)",
         "  --batch N            minibatch size (default 128)",
-        "  --optimizer NAME     sgd|momentum|nesterov|adam (default adam)",
+        "  --optimizer NAME     sgd|momentum|nesterov|adam|gauss-newton (default adam;",
+        "                       gauss-newton: Levenberg–Marquardt steps solved by CG, no --lr)",
         "  --lr X               learning rate (default: sgd 0.1, momentum/nesterov 0.01, adam 1e-3)",
         "  --hidden N[,N...]    hidden layer widths (default 256)",
         "  --dtype f64|f32      parameter and batch precision (default f64)",
@@ -108,12 +110,15 @@ final class TrainCommand implements Command {
     int epochs = o.getInt("epochs", 5);
     int batch = o.getInt("batch", 128);
     String optName = o.get("optimizer", "adam");
+    boolean gaussNewton = optName.equals("gauss-newton");
     DoubleFunction<Optimizer> makeOpt = OPTIMIZERS.get(optName);
-    if (makeOpt == null) {
+    if (makeOpt == null && !gaussNewton) {
       throw new IllegalArgumentException(
-          "--optimizer: unknown '" + optName + "' (known: sgd, momentum, nesterov, adam)");
+          "--optimizer: unknown '"
+              + optName
+              + "' (known: sgd, momentum, nesterov, adam, gauss-newton)");
     }
-    double lr = o.getDouble("lr", DEFAULT_LR.get(optName));
+    double lr = gaussNewton ? 1 : o.getDouble("lr", DEFAULT_LR.get(optName));
     int[] hidden = parseHidden(o.get("hidden", "256"));
     DType dtype = parseDtype(o.get("dtype", "f64"));
     long seed = o.getInt("seed", 42);
@@ -160,21 +165,24 @@ final class TrainCommand implements Command {
     System.arraycopy(hidden, 0, sizes, 1, hidden.length);
     sizes[sizes.length - 1] = tr.classes();
     Mlp model = Mlp.builder(sizes).dtype(dtype).seed(seed).build();
-    Optimizer opt = makeOpt.apply(lr);
+    Optimizer opt = gaussNewton ? null : makeOpt.apply(lr);
     out.printf(
         "model %s (%d parameters, %s), %s lr %s, batch %d, %d epochs; %d train / %d validation%n",
         Arrays.toString(sizes),
         model.numParameters(),
         dtype,
-        opt.name(),
-        lr,
+        gaussNewton ? "gauss-newton-cg" : opt.name(),
+        gaussNewton ? "(line search)" : String.valueOf(lr),
         batch,
         epochs,
         tr.size(),
         val.size());
 
     Trainer.Builder tb =
-        Trainer.builder(model, new SoftmaxCrossEntropy(), opt)
+        (gaussNewton
+                ? Trainer.builder(
+                    model, new SoftmaxCrossEntropy(), GaussNewtonStep.builder().build())
+                : Trainer.builder(model, new SoftmaxCrossEntropy(), opt))
             .epochs(epochs)
             .batchSize(batch)
             .seed(seed)

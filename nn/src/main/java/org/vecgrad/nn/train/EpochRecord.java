@@ -1,5 +1,7 @@
 package org.vecgrad.nn.train;
 
+import java.util.Locale;
+
 /**
  * One epoch of a {@link History}. Validation fields are NaN when no validation set was given.
  *
@@ -35,7 +37,11 @@ public record EpochRecord(
     }
     sb.append(
         String.format(
-            "  lr %.3g  %.1f s (%.0f samples/s)", learningRate, seconds, samplesPerSecond));
+            "%s  %.1f s (%.0f samples/s)",
+            // a step without a learning rate (Gauss-Newton) reports NaN: say nothing then
+            Double.isNaN(learningRate) ? "" : String.format(Locale.ROOT, "  lr %.3g", learningRate),
+            seconds,
+            samplesPerSecond));
     return sb.toString();
   }
 }
