@@ -9,6 +9,7 @@ public final class Cli {
   /** Every command, in the order {@code --help} lists them. */
   static final List<Command> COMMANDS =
       List.of(
+          new TourCommand(),
           new VersionCommand(),
           new BackpropCommand(),
           new CheckCommand(),
