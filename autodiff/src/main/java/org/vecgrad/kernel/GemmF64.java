@@ -153,10 +153,15 @@ final class GemmF64 {
         }
       } else {
         // A(i, p) = a[i*k + p]: read each row sequentially, write it with stride MR.
-        for (int r = 0; r < MR; r++) {
+        for (int r = 0; r < rows; r++) {
           int src = (ic + ir + r) * k + pc;
-          for (int p = 0; p < kc; p++) {
-            pa[p * MR + r] = r < rows ? a[src + p] : 0.0;
+          for (int p = 0, d = r; p < kc; p++, d += MR) {
+            pa[d] = a[src + p];
+          }
+        }
+        for (int r = rows; r < MR; r++) {
+          for (int p = 0, d = r; p < kc; p++, d += MR) {
+            pa[d] = 0.0;
           }
         }
       }
@@ -175,10 +180,15 @@ final class GemmF64 {
       int cols = Math.min(NR, nc - jr);
       if (transB) {
         // B(p, j) = b[j*k + p]: read each column of op(B) sequentially, write it with stride NR.
-        for (int col = 0; col < NR; col++) {
+        for (int col = 0; col < cols; col++) {
           int src = (jc + jr + col) * k + pc;
-          for (int p = 0; p < kc; p++) {
-            pb[p * NR + col] = col < cols ? b[src + p] : 0.0;
+          for (int p = 0, d = col; p < kc; p++, d += NR) {
+            pb[d] = b[src + p];
+          }
+        }
+        for (int col = cols; col < NR; col++) {
+          for (int p = 0, d = col; p < kc; p++, d += NR) {
+            pb[d] = 0.0;
           }
         }
       } else if (cols == NR) {
