@@ -74,20 +74,22 @@ final class GemmF64 {
   /** Columns of a packed B block ({@code KC × NC} doubles, in L2/L3). A multiple of NR. */
   static final int NC = roundUp(Integer.getInteger("vecgrad.gemm.nc", 2048), NR);
 
-  /** Per-thread packing buffers, allocated once at their maximal size and reused across calls. */
+  /**
+   * Per-thread packing buffers, reused across calls. Panels are allocated on first use, so a thread
+   * that only multiplies small matrices holds small buffers.
+   */
   private static final class Workspace {
-    final double[][] panelsA = panels(MC / MR, MR * KC);
-    final double[][] panelsB = panels(NC / NR, NR * KC);
+    final double[][] panelsA = new double[MC / MR][];
+    final double[][] panelsB = new double[NC / NR][];
+
+    /** B panels shared with other threads; separate because they stay in use while we wait. */
+    final double[][] sharedPanelsB = new double[NC / NR][];
+
+    /** True while {@link #sharedPanelsB} is in use by a call further up this thread's stack. */
+    boolean sharing;
+
     final double[] tile = new double[MR * NR];
     double[] scratch = new double[0];
-
-    private static double[][] panels(int count, int size) {
-      double[][] panels = new double[count][];
-      for (int i = 0; i < count; i++) {
-        panels[i] = new double[size];
-      }
-      return panels;
-    }
 
     double[] scratch(int size) {
       if (scratch.length < size) {
@@ -97,16 +99,70 @@ final class GemmF64 {
     }
   }
 
+  /** Makes sure the first {@code count} panels of {@code size} doubles exist. */
+  private static double[][] panels(double[][] panels, int count, int size) {
+    for (int i = 0; i < count; i++) {
+      if (panels[i] == null || panels[i].length < size) {
+        panels[i] = new double[size];
+      }
+    }
+    return panels;
+  }
+
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
   // ---------------------------------------------------------------------------------------------
   // Packed path
 
   /**
-   * Computes the block {@code C[i0:i1, j0:j1]} of {@code C = op(A)·op(B)} with packing and cache
-   * blocking. Arguments as in {@link MatMul#gemm}; {@code k > 0}.
+   * {@code C = op(A)·op(B)} on the packed path, on as many threads as {@link Parallel} allows.
+   * Arguments as in {@link MatMul#gemm}; {@code m, n, k > 0}.
+   *
+   * <p>With enough rows, each packed B block is shared: the calling thread packs it, then the row
+   * blocks are spread over the threads, each packing its own A block into its own workspace (as
+   * BLIS splits its ic loop). With few rows, the columns of C are split instead, each chunk packing
+   * its own B panels and the (small) A. Either way each thread writes disjoint parts of C.
    */
   static void packed(
+      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+    long flops = 2L * m * n * k;
+    if (m >= 4 * MR) {
+      sharedB(transA, transB, m, n, k, a, b, c);
+    } else {
+      int grain = roundUp(ceilDiv(n, 2), NR);
+      Parallel.forRange(
+          n, grain, flops, (j0, j1) -> block(transA, transB, m, n, k, a, b, c, j0, j1));
+    }
+  }
+
+  /** Equal k blocks of at most KC: no thin last block. Depends on k alone. */
+  private static int kBlock(int k) {
+    return ceilDiv(k, ceilDiv(k, KC));
+  }
+
+  private static void sharedB(
+      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+    Workspace ws = WORKSPACE.get();
+    if (ws.sharing) {
+      // Re-entered while this thread waits for helpers of an outer product: stay on this thread.
+      block(transA, transB, m, n, k, a, b, c, 0, n);
+      return;
+    }
+    int kBlock = kBlock(k);
+    // At least two row blocks, so that two threads have something to share.
+    int mBlock = Math.min(MC, roundUp(ceilDiv(m, 2), MR));
+    int rowBlocks = ceilDiv(m, mBlock);
+    double[][] panelsB =
+        panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), NR * Math.min(KC, kBlock));
+    ws.sharing = true;
+    try {
+      sharedBLoop(transA, transB, m, n, k, a, b, c, kBlock, mBlock, rowBlocks, panelsB);
+    } finally {
+      ws.sharing = false;
+    }
+  }
+
+  private static void sharedBLoop(
       boolean transA,
       boolean transB,
       int m,
@@ -115,19 +171,58 @@ final class GemmF64 {
       double[] a,
       double[] b,
       double[] c,
-      int i0,
-      int i1,
+      int kBlock,
+      int mBlock,
+      int rowBlocks,
+      double[][] panelsB) {
+    for (int jc = 0; jc < n; jc += NC) {
+      int nc = Math.min(NC, n - jc);
+      for (int pc = 0; pc < k; pc += kBlock) {
+        int kc = Math.min(kBlock, k - pc);
+        packB(transB, n, k, b, pc, kc, jc, nc, panelsB);
+        int jc0 = jc;
+        int pc0 = pc;
+        Parallel.forRange(
+            rowBlocks,
+            1,
+            2L * m * nc * kc,
+            (r0, r1) -> {
+              Workspace own = WORKSPACE.get();
+              panels(own.panelsA, mBlock / MR, MR * kc);
+              for (int ic = r0 * mBlock; ic < Math.min(m, r1 * mBlock); ic += mBlock) {
+                int mc = Math.min(mBlock, m - ic);
+                packA(transA, m, k, a, ic, mc, pc0, kc, own.panelsA);
+                macroKernel(
+                    mc, nc, kc, own.panelsA, panelsB, c, ic * n + jc0, n, pc0 == 0, own.tile);
+              }
+            });
+      }
+    }
+  }
+
+  /** Computes the columns {@code [j0, j1)} of C on the calling thread. */
+  private static void block(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double[] a,
+      double[] b,
+      double[] c,
       int j0,
       int j1) {
     Workspace ws = WORKSPACE.get();
-    int kBlock = ceilDiv(k, ceilDiv(k, KC)); // equal k blocks: no thin last block
+    int kBlock = kBlock(k);
+    panels(ws.panelsA, ceilDiv(Math.min(MC, m), MR), MR * kBlock);
+    panels(ws.panelsB, ceilDiv(Math.min(NC, j1 - j0), NR), NR * kBlock);
     for (int jc = j0; jc < j1; jc += NC) {
       int nc = Math.min(NC, j1 - jc);
       for (int pc = 0; pc < k; pc += kBlock) {
         int kc = Math.min(kBlock, k - pc);
         packB(transB, n, k, b, pc, kc, jc, nc, ws.panelsB);
-        for (int ic = i0; ic < i1; ic += MC) {
-          int mc = Math.min(MC, i1 - ic);
+        for (int ic = 0; ic < m; ic += MC) {
+          int mc = Math.min(MC, m - ic);
           packA(transA, m, k, a, ic, mc, pc, kc, ws.panelsA);
           macroKernel(mc, nc, kc, ws.panelsA, ws.panelsB, c, ic * n + jc, n, pc == 0, ws.tile);
         }

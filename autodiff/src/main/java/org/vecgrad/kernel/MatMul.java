@@ -29,12 +29,6 @@ public final class MatMul {
   static final long SMALL_FMAS = 32 * 1024;
 
   /**
-   * Chunks along the split dimension when the product runs in parallel. Fixed, so the chunk
-   * boundaries depend on the shape only; four chunks balance two or four threads.
-   */
-  private static final int CHUNKS = 4;
-
-  /**
    * {@code C[m×n] = op(A)·op(B)}, overwriting {@code c}. {@code a} holds A row-major as {@code
    * [m×k]}, or as {@code [k×m]} when {@code transA}; {@code b} holds B as {@code [k×n]}, or as
    * {@code [n×k]} when {@code transB}.
@@ -54,27 +48,11 @@ public final class MatMul {
       return;
     }
     long fmas = (long) m * n * k;
-    if (fmas < SMALL_FMAS || m < GemmF64.MR) {
+    if (fmas < SMALL_FMAS || m < GemmF64.MR || n < GemmF64.NR / 2) {
       GemmF64.small(transA, transB, m, n, k, a, b, c);
       return;
     }
-    long flops = 2 * fmas;
-    if (n >= m) {
-      // Split the columns of C: each thread packs its own B blocks and all of A.
-      int grain = GemmF64.roundUp(GemmF64.ceilDiv(n, CHUNKS), GemmF64.NR);
-      Parallel.forRange(
-          n,
-          grain,
-          flops,
-          (j0, j1) -> GemmF64.packed(transA, transB, m, n, k, a, b, c, 0, m, j0, j1));
-    } else {
-      int grain = GemmF64.roundUp(GemmF64.ceilDiv(m, CHUNKS), GemmF64.MR);
-      Parallel.forRange(
-          m,
-          grain,
-          flops,
-          (i0, i1) -> GemmF64.packed(transA, transB, m, n, k, a, b, c, i0, i1, 0, n));
-    }
+    GemmF64.packed(transA, transB, m, n, k, a, b, c);
   }
 
   /** The scalar triple loop: the oracle of every optimised path. */
