@@ -1,0 +1,795 @@
+package org.vecgrad.kernel;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The F64 kernels behind {@link MatMul#gemm}: a cache-blocked, packed SIMD path for large products,
+ * a light SIMD path for small ones and a scalar path for {@code -Dvecgrad.simd=false}.
+ *
+ * <h2>Blocking scheme (as in BLIS)</h2>
+ *
+ * <pre>
+ * for jc in [j0, j1) step NC          columns of C; the packed B block serves every row block
+ *   for pc in [0, k) step kc          kc ≤ KC, chosen from k alone
+ *     pack B[pc:pc+kc, jc:jc+nc]      into NR-wide panels, zero-padded             → L2/L3
+ *     for ic in [i0, i1) step MC
+ *       pack A[ic:ic+mc, pc:pc+kc]    into MR-tall panels, zero-padded             → L2
+ *       for jr in [0, nc) step NR     one B panel (kc × NR) stays in L1 ...
+ *         for ir in [0, mc) step MR   ... while the A panels stream past it
+ *           micro-kernel: C[MR × NR] = C + Apanel · Bpanel, in MR × 2 vector registers
+ * </pre>
+ *
+ * <p>Packing is where transposes are absorbed: whatever the layout of A and B, a packed A panel
+ * holds, for each p, the MR values {@code A[i..i+MR, p]} side by side, and a packed B panel holds
+ * the NR values {@code B[p, j..j+NR]}, so the micro-kernel reads two contiguous streams. Each panel
+ * is its own array, so the micro-kernel indexes it from 0: fewer live registers and bounds checks
+ * that C2 can hoist (worth about 20% on the kernel). Padding the panels with zeros makes every tile
+ * full-size; edge tiles go through a small scratch tile.
+ *
+ * <h2>Register tile</h2>
+ *
+ * Two vectors wide (NR = 2 lanes·2) and MR rows tall, MR chosen by the register file: 12 rows (24
+ * accumulators) when vectors are 512 bits wide (AVX-512 has 32 registers), 6 rows (12 accumulators)
+ * otherwise (AVX2 and NEON-like files of 16 registers). Each step loads two B vectors, broadcasts
+ * MR values of A and issues 2·MR independent FMAs, enough to hide the FMA latency.
+ *
+ * <h2>Determinism</h2>
+ *
+ * The micro-kernel starts its accumulators from C (from zero on the first k block), so every
+ * element of C is one unbroken chain of FMAs over p = 0..k-1 in order, whatever the blocking, the
+ * tile an element falls in, or the rows and columns a call is given. Splitting C across threads
+ * cannot change a bit, and the light path computes exactly the same chains.
+ *
+ * <h2>F32 twin</h2>
+ *
+ * This class is the only F64-specific code; an F32 twin can be generated with {@code sed -e
+ * 's/double/float/g; s/Double/Float/g; s/F64/F32/g'} (tile widths are in lanes, so they follow the
+ * species).
+ */
+final class GemmF64 {
+  private GemmF64() {}
+
+  /** The widest species the CPU supports (4 doubles with AVX2, 8 with AVX-512). */
+  static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+  private static final int LANES = SPECIES.length();
+
+  /** 512-bit vectors come with 32 vector registers on x86 (AVX-512): room for a 12-row tile. */
+  private static final boolean TALL_TILE = SPECIES.vectorBitSize() >= 512;
+
+  /** Rows of the register tile. */
+  static final int MR = TALL_TILE ? 12 : 6;
+
+  /** Columns of the register tile: two vectors. */
+  static final int NR = 2 * LANES;
+
+  /** Depth of a k block. */
+  static final int KC = Integer.getInteger("vecgrad.gemm.kc", 256);
+
+  /** Rows of a packed A block ({@code MC × KC} doubles, in L2). A multiple of MR. */
+  static final int MC = roundUp(Integer.getInteger("vecgrad.gemm.mc", 96), MR);
+
+  /** Columns of a packed B block ({@code KC × NC} doubles, in L2/L3). A multiple of NR. */
+  static final int NC = roundUp(Integer.getInteger("vecgrad.gemm.nc", 2048), NR);
+
+  /**
+   * Per-thread packing buffers, reused across calls. Panels are allocated on first use, so a thread
+   * that only multiplies small matrices holds small buffers.
+   */
+  private static final class Workspace {
+    final double[][] panelsA = new double[MC / MR][];
+    final double[][] panelsB = new double[NC / NR][];
+
+    /** B panels shared with other threads; separate because they stay in use while we wait. */
+    final double[][] sharedPanelsB = new double[NC / NR][];
+
+    /** True while {@link #sharedPanelsB} is in use by a call further up this thread's stack. */
+    boolean sharing;
+
+    final double[] tile = new double[MR * NR];
+    double[] scratch = new double[0];
+
+    double[] scratch(int size) {
+      if (scratch.length < size) {
+        scratch = new double[size];
+      }
+      return scratch;
+    }
+  }
+
+  /** Makes sure the first {@code count} panels of {@code size} doubles exist. */
+  private static double[][] panels(double[][] panels, int count, int size) {
+    for (int i = 0; i < count; i++) {
+      if (panels[i] == null || panels[i].length < size) {
+        panels[i] = new double[size];
+      }
+    }
+    return panels;
+  }
+
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  // ---------------------------------------------------------------------------------------------
+  // Packed path
+
+  /**
+   * {@code C = op(A)·op(B)} on the packed path, on as many threads as {@link Parallel} allows.
+   * Arguments as in {@link MatMul#gemm}; {@code m, n, k > 0}.
+   *
+   * <p>With enough rows, each packed B block is shared: the calling thread packs it, then the row
+   * blocks are spread over the threads, each packing its own A block into its own workspace (as
+   * BLIS splits its ic loop). With few rows, the columns of C are split instead, each chunk packing
+   * its own B panels and the (small) A. Either way each thread writes disjoint parts of C.
+   */
+  static void packed(
+      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+    long flops = 2L * m * n * k;
+    if (m >= 4 * MR) {
+      sharedB(transA, transB, m, n, k, a, b, c);
+    } else {
+      int grain = roundUp(ceilDiv(n, 2), NR);
+      Parallel.forRange(
+          n, grain, flops, (j0, j1) -> block(transA, transB, m, n, k, a, b, c, j0, j1));
+    }
+  }
+
+  /** Equal k blocks of at most KC: no thin last block. Depends on k alone. */
+  private static int kBlock(int k) {
+    return ceilDiv(k, ceilDiv(k, KC));
+  }
+
+  private static void sharedB(
+      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+    Workspace ws = WORKSPACE.get();
+    if (ws.sharing) {
+      // Re-entered while this thread waits for helpers of an outer product: stay on this thread.
+      block(transA, transB, m, n, k, a, b, c, 0, n);
+      return;
+    }
+    int kBlock = kBlock(k);
+    // At least two row blocks, so that two threads have something to share.
+    int mBlock = Math.min(MC, roundUp(ceilDiv(m, 2), MR));
+    int rowBlocks = ceilDiv(m, mBlock);
+    double[][] panelsB =
+        panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), NR * Math.min(KC, kBlock));
+    ws.sharing = true;
+    try {
+      sharedBLoop(transA, transB, m, n, k, a, b, c, kBlock, mBlock, rowBlocks, panelsB);
+    } finally {
+      ws.sharing = false;
+    }
+  }
+
+  private static void sharedBLoop(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double[] a,
+      double[] b,
+      double[] c,
+      int kBlock,
+      int mBlock,
+      int rowBlocks,
+      double[][] panelsB) {
+    for (int jc = 0; jc < n; jc += NC) {
+      int nc = Math.min(NC, n - jc);
+      for (int pc = 0; pc < k; pc += kBlock) {
+        int kc = Math.min(kBlock, k - pc);
+        packB(transB, n, k, b, pc, kc, jc, nc, panelsB);
+        int jc0 = jc;
+        int pc0 = pc;
+        Parallel.forRange(
+            rowBlocks,
+            1,
+            2L * m * nc * kc,
+            (r0, r1) -> {
+              Workspace own = WORKSPACE.get();
+              panels(own.panelsA, mBlock / MR, MR * kc);
+              for (int ic = r0 * mBlock; ic < Math.min(m, r1 * mBlock); ic += mBlock) {
+                int mc = Math.min(mBlock, m - ic);
+                packA(transA, m, k, a, ic, mc, pc0, kc, own.panelsA);
+                macroKernel(
+                    mc, nc, kc, own.panelsA, panelsB, c, ic * n + jc0, n, pc0 == 0, own.tile);
+              }
+            });
+      }
+    }
+  }
+
+  /** Computes the columns {@code [j0, j1)} of C on the calling thread. */
+  private static void block(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double[] a,
+      double[] b,
+      double[] c,
+      int j0,
+      int j1) {
+    Workspace ws = WORKSPACE.get();
+    int kBlock = kBlock(k);
+    panels(ws.panelsA, ceilDiv(Math.min(MC, m), MR), MR * kBlock);
+    panels(ws.panelsB, ceilDiv(Math.min(NC, j1 - j0), NR), NR * kBlock);
+    for (int jc = j0; jc < j1; jc += NC) {
+      int nc = Math.min(NC, j1 - jc);
+      for (int pc = 0; pc < k; pc += kBlock) {
+        int kc = Math.min(kBlock, k - pc);
+        packB(transB, n, k, b, pc, kc, jc, nc, ws.panelsB);
+        for (int ic = 0; ic < m; ic += MC) {
+          int mc = Math.min(MC, m - ic);
+          packA(transA, m, k, a, ic, mc, pc, kc, ws.panelsA);
+          macroKernel(mc, nc, kc, ws.panelsA, ws.panelsB, c, ic * n + jc, n, pc == 0, ws.tile);
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs {@code op(A)[ic:ic+mc, pc:pc+kc]} into MR-row panels: {@code panels[r]} holds, for each
+   * p, the MR values of column p of rows {@code ic + r*MR ...}. Rows past {@code mc} are zero.
+   */
+  private static void packA(
+      boolean transA, int m, int k, double[] a, int ic, int mc, int pc, int kc, double[][] panels) {
+    for (int ir = 0; ir < mc; ir += MR) {
+      double[] pa = panels[ir / MR];
+      int rows = Math.min(MR, mc - ir);
+      if (transA) {
+        // A(i, p) = a[p*m + i]: the MR values of one p are contiguous in a.
+        for (int p = 0; p < kc; p++) {
+          int src = (pc + p) * m + ic + ir;
+          System.arraycopy(a, src, pa, p * MR, rows);
+          Arrays.fill(pa, p * MR + rows, (p + 1) * MR, 0.0);
+        }
+      } else {
+        // A(i, p) = a[i*k + p]: read each row sequentially, write it with stride MR.
+        for (int r = 0; r < rows; r++) {
+          int src = (ic + ir + r) * k + pc;
+          for (int p = 0, d = r; p < kc; p++, d += MR) {
+            pa[d] = a[src + p];
+          }
+        }
+        for (int r = rows; r < MR; r++) {
+          for (int p = 0, d = r; p < kc; p++, d += MR) {
+            pa[d] = 0.0;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs {@code op(B)[pc:pc+kc, jc:jc+nc]} into NR-column panels: {@code panels[j]} holds, for
+   * each p, the NR values of row p in columns {@code jc + j*NR ...}. Columns past {@code nc} are
+   * zero.
+   */
+  private static void packB(
+      boolean transB, int n, int k, double[] b, int pc, int kc, int jc, int nc, double[][] panels) {
+    for (int jr = 0; jr < nc; jr += NR) {
+      double[] pb = panels[jr / NR];
+      int cols = Math.min(NR, nc - jr);
+      if (transB) {
+        // B(p, j) = b[j*k + p]: read each column of op(B) sequentially, write it with stride NR.
+        for (int col = 0; col < cols; col++) {
+          int src = (jc + jr + col) * k + pc;
+          for (int p = 0, d = col; p < kc; p++, d += NR) {
+            pb[d] = b[src + p];
+          }
+        }
+        for (int col = cols; col < NR; col++) {
+          for (int p = 0, d = col; p < kc; p++, d += NR) {
+            pb[d] = 0.0;
+          }
+        }
+      } else if (cols == NR) {
+        // B(p, j) = b[p*n + j]: the NR values of one p are contiguous: copy them as vectors.
+        for (int p = 0; p < kc; p++) {
+          int src = (pc + p) * n + jc + jr;
+          for (int v = 0; v < NR; v += LANES) {
+            DoubleVector.fromArray(SPECIES, b, src + v).intoArray(pb, p * NR + v);
+          }
+        }
+      } else {
+        for (int p = 0; p < kc; p++) {
+          int src = (pc + p) * n + jc + jr;
+          System.arraycopy(b, src, pb, p * NR, cols);
+          Arrays.fill(pb, p * NR + cols, (p + 1) * NR, 0.0);
+        }
+      }
+    }
+  }
+
+  /**
+   * Multiplies a packed {@code mc × kc} A block by a packed {@code kc × nc} B block into C at
+   * {@code c0} (row stride {@code ldc}), starting from zero when {@code first}, else from C.
+   */
+  private static void macroKernel(
+      int mc,
+      int nc,
+      int kc,
+      double[][] panelsA,
+      double[][] panelsB,
+      double[] c,
+      int c0,
+      int ldc,
+      boolean first,
+      double[] tile) {
+    for (int jr = 0; jr < nc; jr += NR) {
+      double[] pb = panelsB[jr / NR];
+      int cols = Math.min(NR, nc - jr);
+      for (int ir = 0; ir < mc; ir += MR) {
+        double[] pa = panelsA[ir / MR];
+        int rows = Math.min(MR, mc - ir);
+        int ci = c0 + ir * ldc + jr;
+        if (rows == MR && cols == NR) {
+          microKernel(kc, pa, pb, c, ci, ldc, first);
+        } else {
+          // Edge tile: run the full tile on a scratch copy, then keep its valid corner.
+          if (!first) {
+            copyCorner(c, ci, ldc, tile, 0, NR, rows, cols);
+          }
+          microKernel(kc, pa, pb, tile, 0, NR, first);
+          copyCorner(tile, 0, NR, c, ci, ldc, rows, cols);
+        }
+      }
+    }
+  }
+
+  /** Copies a {@code rows × cols} block between two row-major arrays. */
+  private static void copyCorner(
+      double[] src, int s0, int lds, double[] dst, int d0, int ldd, int rows, int cols) {
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(src, s0 + r * lds, dst, d0 + r * ldd, cols);
+    }
+  }
+
+  /**
+   * {@code C[MR × NR] = C + A panel · B panel} over {@code kc} steps (from zero instead of C when
+   * {@code first}), with the C tile in registers. No helper takes or returns a vector: a call that
+   * is not inlined would box it.
+   */
+  private static void microKernel(
+      int kc, double[] pa, double[] pb, double[] c, int ci, int ldc, boolean first) {
+    if (TALL_TILE) {
+      kernel12x2(kc, pa, pb, c, ci, ldc, first);
+    } else {
+      kernel6x2(kc, pa, pb, c, ci, ldc, first);
+    }
+  }
+
+  /**
+   * The 12 × 2-vector tile for 32-register machines: 24 accumulators, two B vectors and one
+   * broadcast. Two steps per iteration halve the loop overhead; unrolling further makes C2 hoist
+   * the B loads and spill accumulators.
+   */
+  private static void kernel12x2(
+      int kc, double[] pa, double[] pb, double[] c, int ci, int ldc, boolean first) {
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    DoubleVector c0a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci);
+    DoubleVector c0b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + LANES);
+    DoubleVector c1a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 1 * ldc);
+    DoubleVector c1b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 1 * ldc + LANES);
+    DoubleVector c2a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 2 * ldc);
+    DoubleVector c2b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 2 * ldc + LANES);
+    DoubleVector c3a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc);
+    DoubleVector c3b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc + LANES);
+    DoubleVector c4a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 4 * ldc);
+    DoubleVector c4b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 4 * ldc + LANES);
+    DoubleVector c5a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 5 * ldc);
+    DoubleVector c5b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 5 * ldc + LANES);
+    DoubleVector c6a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 6 * ldc);
+    DoubleVector c6b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 6 * ldc + LANES);
+    DoubleVector c7a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 7 * ldc);
+    DoubleVector c7b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 7 * ldc + LANES);
+    DoubleVector c8a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 8 * ldc);
+    DoubleVector c8b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 8 * ldc + LANES);
+    DoubleVector c9a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 9 * ldc);
+    DoubleVector c9b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 9 * ldc + LANES);
+    DoubleVector c10a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 10 * ldc);
+    DoubleVector c10b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 10 * ldc + LANES);
+    DoubleVector c11a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 11 * ldc);
+    DoubleVector c11b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 11 * ldc + LANES);
+    int p = 0;
+    for (; p <= kc - 2; p += 2) {
+      int a = p * 12;
+      int b = p * NR;
+      DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, b);
+      DoubleVector b1 = DoubleVector.fromArray(SPECIES, pb, b + LANES);
+      DoubleVector x = DoubleVector.broadcast(SPECIES, pa[a]);
+      c0a = x.fma(b0, c0a);
+      c0b = x.fma(b1, c0b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 1]);
+      c1a = x.fma(b0, c1a);
+      c1b = x.fma(b1, c1b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 2]);
+      c2a = x.fma(b0, c2a);
+      c2b = x.fma(b1, c2b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 3]);
+      c3a = x.fma(b0, c3a);
+      c3b = x.fma(b1, c3b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 4]);
+      c4a = x.fma(b0, c4a);
+      c4b = x.fma(b1, c4b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 5]);
+      c5a = x.fma(b0, c5a);
+      c5b = x.fma(b1, c5b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 6]);
+      c6a = x.fma(b0, c6a);
+      c6b = x.fma(b1, c6b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 7]);
+      c7a = x.fma(b0, c7a);
+      c7b = x.fma(b1, c7b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 8]);
+      c8a = x.fma(b0, c8a);
+      c8b = x.fma(b1, c8b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 9]);
+      c9a = x.fma(b0, c9a);
+      c9b = x.fma(b1, c9b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 10]);
+      c10a = x.fma(b0, c10a);
+      c10b = x.fma(b1, c10b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 11]);
+      c11a = x.fma(b0, c11a);
+      c11b = x.fma(b1, c11b);
+      b0 = DoubleVector.fromArray(SPECIES, pb, b + NR);
+      b1 = DoubleVector.fromArray(SPECIES, pb, b + NR + LANES);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12]);
+      c0a = x.fma(b0, c0a);
+      c0b = x.fma(b1, c0b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 1]);
+      c1a = x.fma(b0, c1a);
+      c1b = x.fma(b1, c1b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 2]);
+      c2a = x.fma(b0, c2a);
+      c2b = x.fma(b1, c2b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 3]);
+      c3a = x.fma(b0, c3a);
+      c3b = x.fma(b1, c3b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 4]);
+      c4a = x.fma(b0, c4a);
+      c4b = x.fma(b1, c4b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 5]);
+      c5a = x.fma(b0, c5a);
+      c5b = x.fma(b1, c5b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 6]);
+      c6a = x.fma(b0, c6a);
+      c6b = x.fma(b1, c6b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 7]);
+      c7a = x.fma(b0, c7a);
+      c7b = x.fma(b1, c7b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 8]);
+      c8a = x.fma(b0, c8a);
+      c8b = x.fma(b1, c8b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 9]);
+      c9a = x.fma(b0, c9a);
+      c9b = x.fma(b1, c9b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 10]);
+      c10a = x.fma(b0, c10a);
+      c10b = x.fma(b1, c10b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 11]);
+      c11a = x.fma(b0, c11a);
+      c11b = x.fma(b1, c11b);
+    }
+    if (p < kc) {
+      int a = p * 12;
+      int b = p * NR;
+      DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, b);
+      DoubleVector b1 = DoubleVector.fromArray(SPECIES, pb, b + LANES);
+      DoubleVector x = DoubleVector.broadcast(SPECIES, pa[a]);
+      c0a = x.fma(b0, c0a);
+      c0b = x.fma(b1, c0b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 1]);
+      c1a = x.fma(b0, c1a);
+      c1b = x.fma(b1, c1b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 2]);
+      c2a = x.fma(b0, c2a);
+      c2b = x.fma(b1, c2b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 3]);
+      c3a = x.fma(b0, c3a);
+      c3b = x.fma(b1, c3b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 4]);
+      c4a = x.fma(b0, c4a);
+      c4b = x.fma(b1, c4b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 5]);
+      c5a = x.fma(b0, c5a);
+      c5b = x.fma(b1, c5b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 6]);
+      c6a = x.fma(b0, c6a);
+      c6b = x.fma(b1, c6b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 7]);
+      c7a = x.fma(b0, c7a);
+      c7b = x.fma(b1, c7b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 8]);
+      c8a = x.fma(b0, c8a);
+      c8b = x.fma(b1, c8b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 9]);
+      c9a = x.fma(b0, c9a);
+      c9b = x.fma(b1, c9b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 10]);
+      c10a = x.fma(b0, c10a);
+      c10b = x.fma(b1, c10b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 11]);
+      c11a = x.fma(b0, c11a);
+      c11b = x.fma(b1, c11b);
+    }
+    c0a.intoArray(c, ci);
+    c0b.intoArray(c, ci + LANES);
+    c1a.intoArray(c, ci + 1 * ldc);
+    c1b.intoArray(c, ci + 1 * ldc + LANES);
+    c2a.intoArray(c, ci + 2 * ldc);
+    c2b.intoArray(c, ci + 2 * ldc + LANES);
+    c3a.intoArray(c, ci + 3 * ldc);
+    c3b.intoArray(c, ci + 3 * ldc + LANES);
+    c4a.intoArray(c, ci + 4 * ldc);
+    c4b.intoArray(c, ci + 4 * ldc + LANES);
+    c5a.intoArray(c, ci + 5 * ldc);
+    c5b.intoArray(c, ci + 5 * ldc + LANES);
+    c6a.intoArray(c, ci + 6 * ldc);
+    c6b.intoArray(c, ci + 6 * ldc + LANES);
+    c7a.intoArray(c, ci + 7 * ldc);
+    c7b.intoArray(c, ci + 7 * ldc + LANES);
+    c8a.intoArray(c, ci + 8 * ldc);
+    c8b.intoArray(c, ci + 8 * ldc + LANES);
+    c9a.intoArray(c, ci + 9 * ldc);
+    c9b.intoArray(c, ci + 9 * ldc + LANES);
+    c10a.intoArray(c, ci + 10 * ldc);
+    c10b.intoArray(c, ci + 10 * ldc + LANES);
+    c11a.intoArray(c, ci + 11 * ldc);
+    c11b.intoArray(c, ci + 11 * ldc + LANES);
+  }
+
+  /**
+   * The 6 × 2-vector tile for 16-register machines: 12 accumulators, two B vectors and one
+   * broadcast. Not unrolled: C2 would hoist the next step's B loads and spill.
+   */
+  private static void kernel6x2(
+      int kc, double[] pa, double[] pb, double[] c, int ci, int ldc, boolean first) {
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    DoubleVector c0a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci);
+    DoubleVector c0b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + LANES);
+    DoubleVector c1a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 1 * ldc);
+    DoubleVector c1b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 1 * ldc + LANES);
+    DoubleVector c2a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 2 * ldc);
+    DoubleVector c2b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 2 * ldc + LANES);
+    DoubleVector c3a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc);
+    DoubleVector c3b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc + LANES);
+    DoubleVector c4a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 4 * ldc);
+    DoubleVector c4b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 4 * ldc + LANES);
+    DoubleVector c5a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 5 * ldc);
+    DoubleVector c5b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 5 * ldc + LANES);
+    int p = 0;
+    for (; p < kc; p++) {
+      int a = p * 6;
+      int b = p * NR;
+      DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, b);
+      DoubleVector b1 = DoubleVector.fromArray(SPECIES, pb, b + LANES);
+      DoubleVector x = DoubleVector.broadcast(SPECIES, pa[a]);
+      c0a = x.fma(b0, c0a);
+      c0b = x.fma(b1, c0b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 1]);
+      c1a = x.fma(b0, c1a);
+      c1b = x.fma(b1, c1b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 2]);
+      c2a = x.fma(b0, c2a);
+      c2b = x.fma(b1, c2b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 3]);
+      c3a = x.fma(b0, c3a);
+      c3b = x.fma(b1, c3b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 4]);
+      c4a = x.fma(b0, c4a);
+      c4b = x.fma(b1, c4b);
+      x = DoubleVector.broadcast(SPECIES, pa[a + 5]);
+      c5a = x.fma(b0, c5a);
+      c5b = x.fma(b1, c5b);
+    }
+    c0a.intoArray(c, ci);
+    c0b.intoArray(c, ci + LANES);
+    c1a.intoArray(c, ci + 1 * ldc);
+    c1b.intoArray(c, ci + 1 * ldc + LANES);
+    c2a.intoArray(c, ci + 2 * ldc);
+    c2b.intoArray(c, ci + 2 * ldc + LANES);
+    c3a.intoArray(c, ci + 3 * ldc);
+    c3b.intoArray(c, ci + 3 * ldc + LANES);
+    c4a.intoArray(c, ci + 4 * ldc);
+    c4b.intoArray(c, ci + 4 * ldc + LANES);
+    c5a.intoArray(c, ci + 5 * ldc);
+    c5b.intoArray(c, ci + 5 * ldc + LANES);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Light path: no packing
+
+  /**
+   * {@code C = op(A)·op(B)} without packing, for products too small to pay for it. A is read in
+   * place through strides; a transposed B is first copied row-major (it is small). Tiles of 4 rows
+   * by two vectors keep their accumulators in registers over the whole k loop.
+   */
+  static void small(
+      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+    int rowStride = transA ? 1 : k; // A(i, p) = a[i*rowStride + p*colStride]
+    int colStride = transA ? m : 1;
+    double[] rb = b; // rb[p*n + j] = B(p, j)
+    if (transB) {
+      rb = WORKSPACE.get().scratch(k * n);
+      transpose(b, n, k, rb);
+    }
+    int i = 0;
+    for (; i + 4 <= m; i += 4) {
+      smallRows4(a, i * rowStride, rowStride, colStride, rb, n, k, c, i * n);
+    }
+    for (; i < m; i++) {
+      smallRow(a, i * rowStride, colStride, rb, n, k, c, i * n);
+    }
+  }
+
+  /** Computes four rows of C; row r of A starts at {@code a0 + r*rs} and steps by {@code cs}. */
+  private static void smallRows4(
+      double[] a, int a0, int rs, int cs, double[] b, int n, int k, double[] c, int c0) {
+    int j = 0;
+    for (; j <= n - NR; j += NR) {
+      DoubleVector c00 = DoubleVector.zero(SPECIES);
+      DoubleVector c01 = c00;
+      DoubleVector c10 = c00;
+      DoubleVector c11 = c00;
+      DoubleVector c20 = c00;
+      DoubleVector c21 = c00;
+      DoubleVector c30 = c00;
+      DoubleVector c31 = c00;
+      for (int p = 0; p < k; p++) {
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, p * n + j);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, p * n + j + LANES);
+        int ai = a0 + p * cs;
+        DoubleVector x = DoubleVector.broadcast(SPECIES, a[ai]);
+        c00 = x.fma(b0, c00);
+        c01 = x.fma(b1, c01);
+        x = DoubleVector.broadcast(SPECIES, a[ai + rs]);
+        c10 = x.fma(b0, c10);
+        c11 = x.fma(b1, c11);
+        x = DoubleVector.broadcast(SPECIES, a[ai + 2 * rs]);
+        c20 = x.fma(b0, c20);
+        c21 = x.fma(b1, c21);
+        x = DoubleVector.broadcast(SPECIES, a[ai + 3 * rs]);
+        c30 = x.fma(b0, c30);
+        c31 = x.fma(b1, c31);
+      }
+      c00.intoArray(c, c0 + j);
+      c01.intoArray(c, c0 + j + LANES);
+      c10.intoArray(c, c0 + n + j);
+      c11.intoArray(c, c0 + n + j + LANES);
+      c20.intoArray(c, c0 + 2 * n + j);
+      c21.intoArray(c, c0 + 2 * n + j + LANES);
+      c30.intoArray(c, c0 + 3 * n + j);
+      c31.intoArray(c, c0 + 3 * n + j + LANES);
+    }
+    for (; j <= n - LANES; j += LANES) {
+      DoubleVector c0v = DoubleVector.zero(SPECIES);
+      DoubleVector c1v = c0v;
+      DoubleVector c2v = c0v;
+      DoubleVector c3v = c0v;
+      for (int p = 0; p < k; p++) {
+        DoubleVector bv = DoubleVector.fromArray(SPECIES, b, p * n + j);
+        int ai = a0 + p * cs;
+        c0v = DoubleVector.broadcast(SPECIES, a[ai]).fma(bv, c0v);
+        c1v = DoubleVector.broadcast(SPECIES, a[ai + rs]).fma(bv, c1v);
+        c2v = DoubleVector.broadcast(SPECIES, a[ai + 2 * rs]).fma(bv, c2v);
+        c3v = DoubleVector.broadcast(SPECIES, a[ai + 3 * rs]).fma(bv, c3v);
+      }
+      c0v.intoArray(c, c0 + j);
+      c1v.intoArray(c, c0 + n + j);
+      c2v.intoArray(c, c0 + 2 * n + j);
+      c3v.intoArray(c, c0 + 3 * n + j);
+    }
+    for (; j < n; j++) {
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int p = 0; p < k; p++) {
+        double y = b[p * n + j];
+        int ai = a0 + p * cs;
+        s0 = Math.fma(a[ai], y, s0);
+        s1 = Math.fma(a[ai + rs], y, s1);
+        s2 = Math.fma(a[ai + 2 * rs], y, s2);
+        s3 = Math.fma(a[ai + 3 * rs], y, s3);
+      }
+      c[c0 + j] = s0;
+      c[c0 + n + j] = s1;
+      c[c0 + 2 * n + j] = s2;
+      c[c0 + 3 * n + j] = s3;
+    }
+  }
+
+  /** Computes one row of C; the row of A starts at {@code a0} and steps by {@code cs}. */
+  private static void smallRow(
+      double[] a, int a0, int cs, double[] b, int n, int k, double[] c, int c0) {
+    int j = 0;
+    for (; j <= n - NR; j += NR) {
+      DoubleVector s0 = DoubleVector.zero(SPECIES);
+      DoubleVector s1 = s0;
+      for (int p = 0; p < k; p++) {
+        DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p * cs]);
+        s0 = x.fma(DoubleVector.fromArray(SPECIES, b, p * n + j), s0);
+        s1 = x.fma(DoubleVector.fromArray(SPECIES, b, p * n + j + LANES), s1);
+      }
+      s0.intoArray(c, c0 + j);
+      s1.intoArray(c, c0 + j + LANES);
+    }
+    for (; j <= n - LANES; j += LANES) {
+      DoubleVector s = DoubleVector.zero(SPECIES);
+      for (int p = 0; p < k; p++) {
+        s =
+            DoubleVector.broadcast(SPECIES, a[a0 + p * cs])
+                .fma(DoubleVector.fromArray(SPECIES, b, p * n + j), s);
+      }
+      s.intoArray(c, c0 + j);
+    }
+    for (; j < n; j++) {
+      double s = 0;
+      for (int p = 0; p < k; p++) {
+        s = Math.fma(a[a0 + p * cs], b[p * n + j], s);
+      }
+      c[c0 + j] = s;
+    }
+  }
+
+  /** Writes the transpose of the row-major {@code rows × cols} matrix {@code x} into {@code t}. */
+  private static void transpose(double[] x, int rows, int cols, double[] t) {
+    for (int r = 0; r < rows; r++) {
+      for (int q = 0; q < cols; q++) {
+        t[q * rows + r] = x[r * cols + q];
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Scalar path (-Dvecgrad.simd=false)
+
+  /** {@code C = op(A)·op(B)} with scalar loops only; the twin of the SIMD paths. */
+  static void scalar(
+      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+    int rowStride = transA ? 1 : k;
+    int colStride = transA ? m : 1;
+    for (int i = 0; i < m; i++) {
+      int ci = i * n;
+      int ai = i * rowStride;
+      if (transB) {
+        // B(p, j) = b[j*k + p]: a dot product along contiguous rows of b.
+        for (int j = 0; j < n; j++) {
+          double s = 0;
+          for (int p = 0; p < k; p++) {
+            s += a[ai + p * colStride] * b[j * k + p];
+          }
+          c[ci + j] = s;
+        }
+      } else {
+        // B(p, j) = b[p*n + j]: accumulate rows of B into the row of C.
+        for (int j = 0; j < n; j++) {
+          c[ci + j] = 0;
+        }
+        for (int p = 0; p < k; p++) {
+          double x = a[ai + p * colStride];
+          int bi = p * n;
+          for (int j = 0; j < n; j++) {
+            c[ci + j] += x * b[bi + j];
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+
+  static int ceilDiv(int x, int y) {
+    return (x + y - 1) / y;
+  }
+
+  static int roundUp(int x, int multiple) {
+    return ceilDiv(x, multiple) * multiple;
+  }
+}
