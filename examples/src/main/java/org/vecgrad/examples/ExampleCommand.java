@@ -11,6 +11,7 @@ final class ExampleCommand implements Command {
   static final List<Example> EXAMPLES =
       List.of(
           new StrangLecture(),
+          new SingleLayerLecture(),
           new DeepMatrixFactorisation(),
           new SpectraLecture(),
           new OcrLecture());

@@ -23,6 +23,15 @@ public final class InverseCrime {
 
   /** A seeded instance as one batch with soft targets. */
   public static Batch generate(int n, int nf, int nc, int m, long seed) {
+    return generate(n, nf, nc, m, seed, seed);
+  }
+
+  /**
+   * An instance whose true weights come from {@code weightSeed} and whose inputs come from {@code
+   * dataSeed}: the same weights with another data seed give fresh samples of the same problem (a
+   * test set).
+   */
+  public static Batch generate(int n, int nf, int nc, int m, long weightSeed, long dataSeed) {
     if (n < 1 || nf < 1 || nc < 2 || m < 1) {
       throw new IllegalArgumentException(
           "InverseCrime: need n, nf, m ≥ 1 and nc ≥ 2, got n="
@@ -34,10 +43,14 @@ public final class InverseCrime {
               + ", m="
               + m);
     }
-    SplittableRandom rng = new SplittableRandom(seed);
+    SplittableRandom rng = new SplittableRandom(weightSeed);
     Var w = Var.constant(Tensor.randn(Shape.of(nc, m), rng));
     Var k = Var.constant(Tensor.randn(Shape.of(m, nf), rng));
-    Var x = Var.constant(Tensor.randn(Shape.of(n, nf), rng)); // Yᵀ
+    Var x =
+        Var.constant(
+            Tensor.randn(
+                Shape.of(n, nf),
+                dataSeed == weightSeed ? rng : new SplittableRandom(dataSeed))); // Yᵀ
     Var z = Ops.tanh(Ops.add(Ops.matmul(x, k, false, true), 0.1)); // (K Y + b)ᵀ, [n × m]
     Var logits = Ops.matmul(z, w, false, true); // (W Z)ᵀ, [n × nc]
     Tensor targets = Ops.softmax(logits, 1).value(); // columns of C_obs sum to 1
