@@ -41,6 +41,134 @@ final class SpectraLecture implements Example {
     eigendirections(out, claims, outDir, seed);
     gramSpectrum(out, claims, outDir, quick, seed);
     jacobianSingularValues(out, claims, outDir, quick, seed);
+    hessianSpectrum(out, claims, outDir, quick, seed);
+  }
+
+  // ------------------------------------------------------------------ Hessian = H₀ + H₁
+
+  /**
+   * The loss Hessian of a small network split as {@code H = G + (H − G)}, lecture 004's {@code H₀ +
+   * H₁}: the Gauss-Newton part is positive semi-definite, the rest makes H indefinite. Top
+   * eigenvalues by Lanczos, densities by stochastic Lanczos quadrature, checked against dense
+   * eigendecompositions (the network is small enough to form H column by column).
+   */
+  private static void hessianSpectrum(
+      PrintStream out, Claims claims, Path dir, boolean quick, long seed) throws Exception {
+    int in = 10;
+    int hidden = quick ? 8 : 16;
+    int classes = 4;
+    int batch = 64;
+    SplittableRandom rng = new SplittableRandom(seed + 21);
+    org.vecgrad.linop.LossCurvature ce = org.vecgrad.linop.LossCurvature.softmaxCrossEntropy();
+    try (Tape tape = new Tape()) {
+      Var x = tape.constant("X", Tensor.randn(Shape.of(batch, in), rng));
+      Var w1 = tape.variable("W1", scaledNormal(Shape.of(in, hidden), 1 / Math.sqrt(in), rng));
+      Var b1 = tape.variable("b1", scaledNormal(Shape.of(1, hidden), 0.1, rng));
+      Var w2 =
+          tape.variable("W2", scaledNormal(Shape.of(hidden, classes), 1 / Math.sqrt(hidden), rng));
+      Var y = matmul(Ops.tanh(Ops.add(matmul(x, w1), b1)), w2);
+      double[] t = new double[batch * classes];
+      for (int i = 0; i < batch; i++) {
+        t[i * classes + rng.nextInt(classes)] = 1;
+      }
+      Tensor target = Tensor.of(Shape.of(batch, classes), t);
+      Var loss = ce.record(y, tape.constant("T", target));
+      Var[] params = {w1, b1, w2};
+      org.vecgrad.linop.GaussNewtonOperator g =
+          org.vecgrad.linop.GaussNewtonOperator.of(tape, y, ce, target, params);
+      org.vecgrad.linop.HessianOperator h =
+          org.vecgrad.linop.HessianOperator.of(tape, loss, params);
+      org.vecgrad.linop.LinearOperator rest = h.minus(g);
+      int n = g.domain().size();
+      double[] denseH = Linalg.symmetricEigenvalues(h.toDense());
+      double[] denseG = Linalg.symmetricEigenvalues(g.toDense());
+      double[] denseRest = Linalg.symmetricEigenvalues(rest.toDense());
+      double[] topH =
+          new org.vecgrad.linop.Lanczos().steps(Math.min(n, 60)).seed(seed).run(h).top(3);
+      double[] topG =
+          new org.vecgrad.linop.Lanczos().steps(Math.min(n, 60)).seed(seed).run(g).top(3);
+      double negH = fractionBelow(denseH, -1e-10);
+      out.printf(
+          Locale.ROOT,
+          "-- loss Hessian of a %d-%d-%d tanh network (%d parameters): H = G + (H − G), lecture 004's H₀ + H₁%n",
+          in,
+          hidden,
+          classes,
+          n);
+      out.printf(
+          Locale.ROOT,
+          "   top eigenvalues by Lanczos: H %s, G %s; dense: H %s, G %s%n",
+          fmt(topH),
+          fmt(topG),
+          fmt(java.util.Arrays.copyOf(denseH, 3)),
+          fmt(java.util.Arrays.copyOf(denseG, 3)));
+      out.printf(
+          Locale.ROOT,
+          "   smallest eigenvalue: G %.3g, H − G %.3g, H %.3g; share of negative eigenvalues of H %.0f%%%n",
+          denseG[n - 1],
+          denseRest[n - 1],
+          denseH[n - 1],
+          100 * negH);
+      claims.check(
+          Math.abs(topH[0] - denseH[0]) < 1e-8 * Math.abs(denseH[0])
+              && Math.abs(topG[0] - denseG[0]) < 1e-8 * Math.abs(denseG[0]),
+          "Lanczos finds the top eigenvalues of H and G (matching dense EJML)");
+      claims.check(
+          denseG[n - 1] > -1e-10 * denseG[0],
+          "the Gauss-Newton part G = H₀ is positive semi-definite");
+      claims.check(
+          denseRest[n - 1] < 0 && negH > 0,
+          "the rest H₁ = H − G is indefinite and gives H negative eigenvalues (descent directions)");
+      org.vecgrad.linop.SpectralDensity slq =
+          new org.vecgrad.linop.SpectralDensity()
+              .probes(quick ? 10 : 30)
+              .steps(Math.min(n, 40))
+              .seed(seed);
+      org.vecgrad.linop.SpectralDensity.Result dh = slq.estimate(h);
+      org.vecgrad.linop.SpectralDensity.Result dg = slq.estimate(g);
+      out.printf(
+          Locale.ROOT,
+          "   stochastic Lanczos quadrature: share of H below 0 ≈ %.0f%% (exact %.0f%%)%n",
+          100 * dh.fractionBelow(0),
+          100 * negH);
+      LineChart chart =
+          new LineChart(
+                  "Hessian spectrum: H and its Gauss-Newton part G (SLQ)", "eigenvalue", "density")
+              .logY();
+      chart.series("H", dh.grid(), floorAt(dh.density(), 1e-6));
+      chart.series("G = H₀", dg.grid(), floorAt(dg.density(), 1e-6));
+      out.println("   wrote " + chart.save(dir.resolve("spectra-hessian.png")));
+    }
+  }
+
+  private static Tensor scaledNormal(Shape s, double std, SplittableRandom rng) {
+    return Ops.scale(Var.constant(Tensor.randn(s, rng)), std).value();
+  }
+
+  private static double fractionBelow(double[] v, double t) {
+    int k = 0;
+    for (double x : v) {
+      if (x < t) {
+        k++;
+      }
+    }
+    return (double) k / v.length;
+  }
+
+  private static double[] floorAt(double[] v, double f) {
+    double[] r = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      r[i] = Math.max(v[i], f);
+    }
+    return r;
+  }
+
+  private static String fmt(double[] v) {
+    StringBuilder sb = new StringBuilder("(");
+    for (int i = 0; i < v.length; i++) {
+      sb.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.4g", v[i]));
+    }
+    return sb.append(")").toString();
   }
 
   // ------------------------------------------------------------------ GD and eigenvalues
