@@ -22,6 +22,7 @@ import org.vecgrad.autodiff.op.Relu;
 import org.vecgrad.autodiff.op.Reshape;
 import org.vecgrad.autodiff.op.Scale;
 import org.vecgrad.autodiff.op.Sigmoid;
+import org.vecgrad.autodiff.op.SigmoidGrad;
 import org.vecgrad.autodiff.op.Sign;
 import org.vecgrad.autodiff.op.Slice;
 import org.vecgrad.autodiff.op.SoftmaxCrossEntropy;
@@ -34,6 +35,7 @@ import org.vecgrad.autodiff.op.Sum;
 import org.vecgrad.autodiff.op.SumAxis;
 import org.vecgrad.autodiff.op.SumTo;
 import org.vecgrad.autodiff.op.Tanh;
+import org.vecgrad.autodiff.op.TanhGrad;
 import org.vecgrad.autodiff.op.Trace;
 import org.vecgrad.autodiff.op.Transpose;
 import org.vecgrad.tensor.DType;
@@ -245,6 +247,16 @@ public final class Ops {
   /** {@code σ(x) = 1/(1+e⁻ˣ)}. */
   public static Var sigmoid(Var x) {
     return apply(Sigmoid.INSTANCE, x);
+  }
+
+  /** {@code 1 − y²}: tanh's derivative from its output y (fused). */
+  public static Var tanhGrad(Var y) {
+    return apply(TanhGrad.INSTANCE, y);
+  }
+
+  /** {@code σ(x) = 1/(1+e⁻ˣ)}'s derivative from its output y: {@code y(1 − y)} (fused). */
+  public static Var sigmoidGrad(Var y) {
+    return apply(SigmoidGrad.INSTANCE, y);
   }
 
   /** {@code max(x, 0)}. */

@@ -39,6 +39,7 @@ import org.vecgrad.autodiff.op.Relu;
 import org.vecgrad.autodiff.op.Reshape;
 import org.vecgrad.autodiff.op.Scale;
 import org.vecgrad.autodiff.op.Sigmoid;
+import org.vecgrad.autodiff.op.SigmoidGrad;
 import org.vecgrad.autodiff.op.Sign;
 import org.vecgrad.autodiff.op.Slice;
 import org.vecgrad.autodiff.op.SoftmaxCrossEntropy;
@@ -51,6 +52,7 @@ import org.vecgrad.autodiff.op.Sum;
 import org.vecgrad.autodiff.op.SumAxis;
 import org.vecgrad.autodiff.op.SumTo;
 import org.vecgrad.autodiff.op.Tanh;
+import org.vecgrad.autodiff.op.TanhGrad;
 import org.vecgrad.autodiff.op.Trace;
 import org.vecgrad.autodiff.op.Transpose;
 import org.vecgrad.check.TapeFunction;
@@ -240,6 +242,8 @@ public final class OpCatalog {
     c.add(unary("step", Step.class, AWAY_FROM_KINK, Ops::step, Step.INSTANCE));
     c.add(unary("tanh", Tanh.class, ANY, Ops::tanh, Tanh.INSTANCE));
     c.add(unary("sigmoid", Sigmoid.class, ANY, Ops::sigmoid, Sigmoid.INSTANCE));
+    c.add(unary("tanhGrad", TanhGrad.class, ANY, Ops::tanhGrad, TanhGrad.INSTANCE));
+    c.add(unary("sigmoidGrad", SigmoidGrad.class, ANY, Ops::sigmoidGrad, SigmoidGrad.INSTANCE));
     c.add(unary("relu", Relu.class, AWAY_FROM_KINK, Ops::relu, Relu.INSTANCE));
     c.add(unary("softplus", Softplus.class, ANY, Ops::softplus, Softplus.INSTANCE));
     // linear algebra

@@ -20,6 +20,6 @@ public final class Sigmoid extends UnaryElementwise {
   @Override
   public Var derivative(Node node) {
     Var y = node.output();
-    return Ops.mul(y, Ops.add(Ops.neg(y), 1));
+    return Ops.sigmoidGrad(y);
   }
 }

@@ -17,6 +17,6 @@ public final class Tanh extends UnaryElementwise {
   @Override
   public Var derivative(Node node) {
     Var y = node.output();
-    return Ops.add(Ops.neg(Ops.square(y)), 1);
+    return Ops.tanhGrad(y);
   }
 }
