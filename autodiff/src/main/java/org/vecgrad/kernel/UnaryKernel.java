@@ -58,6 +58,10 @@ public abstract class UnaryKernel {
     if (Simd.enabled()) {
       Ranges.check(name, "x", x, xo, n);
       Ranges.check(name, "out", out, oo, n);
+      if (n <= GRAIN) { // one chunk: no split, and no lambda to allocate (small tensors, scalars)
+        mapSimd(x, xo, out, oo, n);
+        return;
+      }
       Parallel.forRange(
           n,
           GRAIN,
