@@ -1,42 +1,20 @@
 package org.vecgrad.autodiff.op;
 
 import org.vecgrad.autodiff.Node;
-import org.vecgrad.autodiff.Op;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.kernel.BinaryKernels;
-import org.vecgrad.tensor.Shape;
-import org.vecgrad.tensor.Tensor;
 
 /**
  * {@code y = a / b} (elementwise, broadcasting). JVP: {@code ẏ = ȧ/b − y⊙ḃ/b}. VJP: {@code ā =
  * sumTo(ȳ/b)}, {@code b̄ = −sumTo(ȳ⊙y/b)}.
  */
-public final class Div implements Op {
+public final class Div extends BroadcastBinary {
   /** The one instance. */
   public static final Div INSTANCE = new Div();
 
-  private Div() {}
-
-  @Override
-  public String name() {
-    return "div";
-  }
-
-  @Override
-  public String rule() {
-    return "ȳ/b, −ȳ·y/b";
-  }
-
-  @Override
-  public Shape shape(Shape... in) {
-    Compute.requireArity(name(), in, 2);
-    return Shape.broadcast(name(), in[0], in[1]);
-  }
-
-  @Override
-  public Tensor forward(Tensor... in) {
-    return Compute.binary(BinaryKernels.DIV, in[0], in[1], shape(in[0].shape(), in[1].shape()));
+  private Div() {
+    super("div", BinaryKernels.DIV, "ȳ/b, −ȳ·y/b");
   }
 
   @Override
