@@ -19,7 +19,6 @@ import org.vecgrad.nn.loss.SoftmaxCrossEntropy;
 import org.vecgrad.nn.optim.Adam;
 import org.vecgrad.nn.optim.EarlyStopping;
 import org.vecgrad.nn.optim.Momentum;
-import org.vecgrad.nn.optim.Nesterov;
 import org.vecgrad.nn.optim.Optimizer;
 import org.vecgrad.nn.optim.Sgd;
 import org.vecgrad.nn.train.CurvePlot;
@@ -45,7 +44,7 @@ final class TrainCommand implements Command {
           "momentum",
           lr -> new Momentum(lr, 0.9),
           "nesterov",
-          lr -> new Nesterov(lr, 0.9),
+          lr -> Momentum.nesterov(lr, 0.9),
           "adam",
           Adam::new);
 

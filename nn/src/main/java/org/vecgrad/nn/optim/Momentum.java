@@ -1,22 +1,39 @@
 package org.vecgrad.nn.optim;
 
 /**
- * Heavy-ball momentum (Polyak), in PyTorch's form: {@code v ← μ v + g}, {@code θ ← θ − η v}.
- * Lecture 001's "accelerated descent": {@code x_{k+1}} depends on {@code x_k} and {@code x_{k−1}}.
+ * Momentum in PyTorch's form, {@code v ← μ v + g}, then either
+ *
+ * <ul>
+ *   <li>heavy ball (Polyak): {@code θ ← θ − η v} — lecture 001's "accelerated descent", where
+ *       {@code x_{k+1}} depends on {@code x_k} and {@code x_{k−1}}; or
+ *   <li>Nesterov (Sutskever et al., 2013): {@code θ ← θ − η (g + μ v)}, a step that looks ahead
+ *       along the updated velocity ({@link #nesterov}).
+ * </ul>
  */
 public final class Momentum extends ElementwiseOptimizer {
   private final double mu;
+  private final boolean nesterov;
 
-  /** Momentum with step size {@code lr} and coefficient {@code mu ∈ [0, 1)}. */
+  /** Heavy-ball momentum with step size {@code lr} and coefficient {@code mu ∈ [0, 1)}. */
   public Momentum(double lr, double mu) {
+    this(lr, mu, false);
+  }
+
+  private Momentum(double lr, double mu, boolean nesterov) {
     super(lr);
-    requireInUnit("momentum", "mu", mu);
+    requireInUnit(nesterov ? "nesterov" : "momentum", "mu", mu);
     this.mu = mu;
+    this.nesterov = nesterov;
+  }
+
+  /** Nesterov momentum with step size {@code lr} and coefficient {@code mu ∈ [0, 1)}. */
+  public static Momentum nesterov(double lr, double mu) {
+    return new Momentum(lr, mu, true);
   }
 
   @Override
   public String name() {
-    return "momentum";
+    return nesterov ? "nesterov" : "momentum";
   }
 
   @Override
@@ -30,7 +47,7 @@ public final class Momentum extends ElementwiseOptimizer {
     double[] v = state[0];
     for (int i = 0; i < theta.length; i++) {
       v[i] = mu * v[i] + g[i];
-      theta[i] -= lr * v[i];
+      theta[i] -= lr * (nesterov ? g[i] + mu * v[i] : v[i]);
     }
   }
 }

@@ -49,7 +49,7 @@ class OptimizerTest {
   @Test
   void nesterovTwoStepsMatchTheRecurrence() {
     Parameter p = new Parameter("theta", Tensor.of(1, 1));
-    Nesterov n = new Nesterov(0.1, 0.9);
+    Momentum n = Momentum.nesterov(0.1, 0.9);
     // step 1: v = g0 = (1,4); θ1 = θ0 − 0.1(g0 + 0.9 v) = (1 − 0.19, 1 − 0.76) = (0.81, 0.24)
     step(n, p);
     assertTrue(p.value().allClose(Tensor.of(0.81, 0.24), 0, 1e-14), p.value().toString());
@@ -70,7 +70,8 @@ class OptimizerTest {
   @Test
   void allOptimisersConvergeOnTheQuadratic() {
     for (Optimizer opt :
-        List.of(new Sgd(0.2), new Momentum(0.05, 0.9), new Nesterov(0.05, 0.9), new Adam(0.05))) {
+        List.of(
+            new Sgd(0.2), new Momentum(0.05, 0.9), Momentum.nesterov(0.05, 0.9), new Adam(0.05))) {
       Parameter p = new Parameter("theta", Tensor.of(3, -2));
       for (int k = 0; k < 500; k++) {
         step(opt, p);
