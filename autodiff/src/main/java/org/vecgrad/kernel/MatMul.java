@@ -23,10 +23,10 @@ public final class MatMul {
   private MatMul() {}
 
   /**
-   * Products with fewer multiply-adds than this take the light path: packing would cost about as
-   * much as the arithmetic.
+   * Products with fewer multiply-adds than this take the light path: below it, packing costs more
+   * than it saves (measured crossover between 32³ and 48³).
    */
-  static final long SMALL_FMAS = 32 * 1024;
+  static final long SMALL_FMAS = 64 * 1024;
 
   /**
    * {@code C[m×n] = op(A)·op(B)}, overwriting {@code c}. {@code a} holds A row-major as {@code

@@ -252,7 +252,7 @@ public class MatMulBench {
           run(
               options(cls + ".square$")
                   .param("n", "64", "128", "256", "512", "1024")
-                  .warmupIterations(3)
+                  .warmupIterations(4)
                   .warmupTime(TimeValue.milliseconds(500))
                   .measurementIterations(5)
                   .measurementTime(TimeValue.milliseconds(500))));
@@ -260,7 +260,7 @@ public class MatMulBench {
           run(
               options(cls + ".square$")
                   .param("n", "2048")
-                  .warmupIterations(1)
+                  .warmupIterations(2)
                   .warmupTime(TimeValue.seconds(2))
                   .measurementIterations(3)
                   .measurementTime(TimeValue.seconds(2))));
@@ -286,9 +286,13 @@ public class MatMulBench {
     return new OptionsBuilder().include(include).shouldFailOnError(true);
   }
 
+  /**
+   * Short iterations for products of a few milliseconds at most. Four warm-up iterations: the first
+   * second or so runs C1 code (about 100 times slower) while C2 compiles the micro-kernel.
+   */
   private static ChainedOptionsBuilder quick(String include) {
     return options(include)
-        .warmupIterations(3)
+        .warmupIterations(4)
         .warmupTime(TimeValue.milliseconds(500))
         .measurementIterations(5)
         .measurementTime(TimeValue.milliseconds(500));
