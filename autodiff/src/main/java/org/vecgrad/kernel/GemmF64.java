@@ -11,15 +11,19 @@ import jdk.incubator.vector.VectorSpecies;
  * <h2>Blocking scheme (as in BLIS)</h2>
  *
  * <pre>
- * for jc in [j0, j1) step NC          columns of C; the packed B block serves every row block
- *   for pc in [0, k) step kc          kc ≤ KC, chosen from k alone
- *     pack B[pc:pc+kc, jc:jc+nc]      into NR-wide panels, zero-padded             → L2/L3
- *     for ic in [i0, i1) step MC
- *       pack A[ic:ic+mc, pc:pc+kc]    into MR-tall panels, zero-padded             → L2
+ * for jc in [0, n) step NC            columns of C
+ *   for pc in [0, k) step kc          kc ≤ KC, equal blocks chosen from k alone
+ *     pack B[pc:pc+kc, jc:jc+nc]      into NR-wide panels, zero-padded        → L2/L3, shared
+ *     for ic in [0, m) step mc        row blocks, spread over the threads
+ *       pack A[ic:ic+mc, pc:pc+kc]    into MR-tall panels, zero-padded        → L2, per thread
  *       for jr in [0, nc) step NR     one B panel (kc × NR) stays in L1 ...
  *         for ir in [0, mc) step MR   ... while the A panels stream past it
  *           micro-kernel: C[MR × NR] = C + Apanel · Bpanel, in MR × 2 vector registers
  * </pre>
+ *
+ * KC = 256, MC = 96 and NC = 2048 were tuned on AVX-512 (32 KiB L1d, 1 MiB L2) and checked on AVX2
+ * widths; {@code -Dvecgrad.gemm.kc}, {@code .mc} and {@code .nc} override them for tuning on
+ * another machine. None of them changes a result (see "Determinism").
  *
  * <p>Packing is where transposes are absorbed: whatever the layout of A and B, a packed A panel
  * holds, for each p, the MR values {@code A[i..i+MR, p]} side by side, and a packed B panel holds
@@ -30,10 +34,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <h2>Register tile</h2>
  *
- * Two vectors wide (NR = 2 lanes·2) and MR rows tall, MR chosen by the register file: 12 rows (24
+ * Two vectors wide (NR = 2·lanes) and MR rows tall, MR chosen by the register file: 12 rows (24
  * accumulators) when vectors are 512 bits wide (AVX-512 has 32 registers), 6 rows (12 accumulators)
- * otherwise (AVX2 and NEON-like files of 16 registers). Each step loads two B vectors, broadcasts
- * MR values of A and issues 2·MR independent FMAs, enough to hide the FMA latency.
+ * otherwise (AVX2 has 16). Each step loads two B vectors, broadcasts MR values of A and issues 2·MR
+ * independent FMAs, enough to hide the FMA latency. Larger tiles or unrolling the 6-row kernel made
+ * C2 spill (measured); the 12-row kernel is unrolled twice, which its 32 registers afford.
  *
  * <h2>Determinism</h2>
  *
@@ -605,9 +610,11 @@ final class GemmF64 {
   // Light path: no packing
 
   /**
-   * {@code C = op(A)·op(B)} without packing, for products too small to pay for it. A is read in
-   * place through strides; a transposed B is first copied row-major (it is small). Tiles of 4 rows
-   * by two vectors keep their accumulators in registers over the whole k loop.
+   * {@code C = op(A)·op(B)} without packing, for products too small to pay for it and for very few
+   * rows or columns. A is read in place through strides; a transposed B is first copied row-major
+   * into a per-thread scratch (one pass over B: small next to the product unless m is tiny). Tiles
+   * of 4 rows by two vectors keep their accumulators in registers over the whole k loop, and each
+   * element is the same FMA chain as on the packed path.
    */
   static void small(
       boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
