@@ -162,10 +162,13 @@ public class MatMulBench {
     return s.x.run();
   }
 
-  /** FMAs per {@link #fmaPeak} call: 12 independent accumulators × {@link #PEAK_STEPS} steps. */
-  static final int PEAK_STEPS = 4096;
-
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+  /** Lane FMAs per {@link #fmaPeak} call, whatever the species of the fork. */
+  static final int PEAK_LANE_FMAS = 12 * 8192;
+
+  /** Vector steps per {@link #fmaPeak} call: 12 independent accumulators each. */
+  private static final int PEAK_STEPS = PEAK_LANE_FMAS / 12 / SPECIES.length();
 
   /** State of the FMA peak probe; the factors are fields so that nothing folds away. */
   @State(Scope.Thread)
@@ -235,14 +238,15 @@ public class MatMulBench {
     report.add(
         String.format(
             Locale.ROOT,
-            "species %s, %d cores, Java %s",
+            "species (this JVM) %s, %d cores, Java %s, fork arguments: %s",
             SPECIES,
             Runtime.getRuntime().availableProcessors(),
-            System.getProperty("java.version")));
+            System.getProperty("java.version"),
+            System.getProperty("vecgrad.bench.jvmArgs", "(default)")));
     if (sections.contains("peak")) {
       Collection<RunResult> results = run(quick(cls + ".fmaPeak$"));
       double ns = results.iterator().next().getPrimaryResult().getScore();
-      peak = 2.0 * 12 * SPECIES.length() * PEAK_STEPS / ns;
+      peak = 2.0 * PEAK_LANE_FMAS / ns;
       report.add(String.format(Locale.ROOT, "FMA peak (one core, measured): %.1f GFLOP/s", peak));
     }
     if (sections.contains("square")) {
@@ -282,8 +286,19 @@ public class MatMulBench {
     report.forEach(System.out::println);
   }
 
+  /**
+   * Options shared by every run. {@code -Dvecgrad.bench.jvmArgs="..."} adds JVM arguments to the
+   * forks, e.g. {@code -XX:UseAVX=2} to measure the AVX2 kernels on an AVX-512 machine.
+   */
   private static ChainedOptionsBuilder options(String include) {
-    return new OptionsBuilder().include(include).shouldFailOnError(true);
+    ChainedOptionsBuilder options = new OptionsBuilder().include(include).shouldFailOnError(true);
+    String extra = System.getProperty("vecgrad.bench.jvmArgs", "").trim();
+    if (!extra.isEmpty()) {
+      List<String> args = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
+      args.addAll(List.of(extra.split("\\s+")));
+      options.jvmArgsAppend(args.toArray(new String[0]));
+    }
+    return options;
   }
 
   /**
