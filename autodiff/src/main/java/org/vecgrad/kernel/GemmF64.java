@@ -140,6 +140,11 @@ final class GemmF64 {
     }
   }
 
+  /** Steps of a packed k block of depth {@code kc}: even for the unrolled 12-row kernel. */
+  private static int steps(int kc) {
+    return TALL_TILE ? (kc + 1) & ~1 : kc;
+  }
+
   /** Equal k blocks of at most KC: no thin last block. Depends on k alone. */
   private static int kBlock(int k) {
     return ceilDiv(k, ceilDiv(k, KC));
@@ -157,8 +162,7 @@ final class GemmF64 {
     // At least two row blocks, so that two threads have something to share.
     int mBlock = Math.min(MC, roundUp(ceilDiv(m, 2), MR));
     int rowBlocks = ceilDiv(m, mBlock);
-    double[][] panelsB =
-        panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), NR * Math.min(KC, kBlock));
+    double[][] panelsB = panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), NR * steps(kBlock));
     ws.sharing = true;
     try {
       sharedBLoop(transA, transB, m, n, k, a, b, c, kBlock, mBlock, rowBlocks, panelsB);
@@ -193,7 +197,7 @@ final class GemmF64 {
             2L * m * nc * kc,
             (r0, r1) -> {
               Workspace own = WORKSPACE.get();
-              panels(own.panelsA, mBlock / MR, MR * kc);
+              panels(own.panelsA, mBlock / MR, MR * steps(kc));
               for (int ic = r0 * mBlock; ic < Math.min(m, r1 * mBlock); ic += mBlock) {
                 int mc = Math.min(mBlock, m - ic);
                 packA(transA, m, k, a, ic, mc, pc0, kc, own.panelsA);
@@ -219,8 +223,8 @@ final class GemmF64 {
       int j1) {
     Workspace ws = WORKSPACE.get();
     int kBlock = kBlock(k);
-    panels(ws.panelsA, ceilDiv(Math.min(MC, m), MR), MR * kBlock);
-    panels(ws.panelsB, ceilDiv(Math.min(NC, j1 - j0), NR), NR * kBlock);
+    panels(ws.panelsA, ceilDiv(Math.min(MC, m), MR), MR * steps(kBlock));
+    panels(ws.panelsB, ceilDiv(Math.min(NC, j1 - j0), NR), NR * steps(kBlock));
     for (int jc = j0; jc < j1; jc += NC) {
       int nc = Math.min(NC, j1 - jc);
       for (int pc = 0; pc < k; pc += kBlock) {
@@ -243,6 +247,7 @@ final class GemmF64 {
       boolean transA, int m, int k, double[] a, int ic, int mc, int pc, int kc, double[][] panels) {
     for (int ir = 0; ir < mc; ir += MR) {
       double[] pa = panels[ir / MR];
+      Arrays.fill(pa, kc * MR, steps(kc) * MR, 0.0);
       int rows = Math.min(MR, mc - ir);
       if (transA) {
         // A(i, p) = a[p*m + i]: the MR values of one p are contiguous in a.
@@ -277,6 +282,7 @@ final class GemmF64 {
       boolean transB, int n, int k, double[] b, int pc, int kc, int jc, int nc, double[][] panels) {
     for (int jr = 0; jr < nc; jr += NR) {
       double[] pb = panels[jr / NR];
+      Arrays.fill(pb, kc * NR, steps(kc) * NR, 0.0);
       int cols = Math.min(NR, nc - jr);
       if (transB) {
         // B(p, j) = b[j*k + p]: read each column of op(B) sequentially, write it with stride NR.
@@ -324,6 +330,7 @@ final class GemmF64 {
       int ldc,
       boolean first,
       double[] tile) {
+    int steps = steps(kc);
     for (int jr = 0; jr < nc; jr += NR) {
       double[] pb = panelsB[jr / NR];
       int cols = Math.min(NR, nc - jr);
@@ -332,13 +339,13 @@ final class GemmF64 {
         int rows = Math.min(MR, mc - ir);
         int ci = c0 + ir * ldc + jr;
         if (rows == MR && cols == NR) {
-          microKernel(kc, pa, pb, c, ci, ldc, first);
+          microKernel(steps, pa, pb, c, ci, ldc, first);
         } else {
           // Edge tile: run the full tile on a scratch copy, then keep its valid corner.
           if (!first) {
             copyCorner(c, ci, ldc, tile, 0, NR, rows, cols);
           }
-          microKernel(kc, pa, pb, tile, 0, NR, first);
+          microKernel(steps, pa, pb, tile, 0, NR, first);
           copyCorner(tile, 0, NR, c, ci, ldc, rows, cols);
         }
       }
@@ -370,7 +377,10 @@ final class GemmF64 {
   /**
    * The 12 × 2-vector tile for 32-register machines: 24 accumulators, two B vectors and one
    * broadcast. Two steps per iteration halve the loop overhead; unrolling further makes C2 hoist
-   * the B loads and spill accumulators.
+   * the B loads and spill accumulators. {@code kc} must be even: the packing pads odd blocks with a
+   * step of zeros, which leaves every accumulator unchanged (an FMA chain started at +0 never holds
+   * -0, so adding 0·0 is exact). Without a tail loop the method stays small enough for C1 to
+   * compile; when C1 gave up on it, HotSpot sometimes left it in slow tier-2 code for seconds.
    */
   private static void kernel12x2(
       int kc, double[] pa, double[] pb, double[] c, int ci, int ldc, boolean first) {
@@ -399,8 +409,7 @@ final class GemmF64 {
     DoubleVector c10b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 10 * ldc + LANES);
     DoubleVector c11a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 11 * ldc);
     DoubleVector c11b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 11 * ldc + LANES);
-    int p = 0;
-    for (; p <= kc - 2; p += 2) {
+    for (int p = 0; p < kc; p += 2) {
       int a = p * 12;
       int b = p * NR;
       DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, b);
@@ -477,48 +486,6 @@ final class GemmF64 {
       c10a = x.fma(b0, c10a);
       c10b = x.fma(b1, c10b);
       x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 11]);
-      c11a = x.fma(b0, c11a);
-      c11b = x.fma(b1, c11b);
-    }
-    if (p < kc) {
-      int a = p * 12;
-      int b = p * NR;
-      DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, b);
-      DoubleVector b1 = DoubleVector.fromArray(SPECIES, pb, b + LANES);
-      DoubleVector x = DoubleVector.broadcast(SPECIES, pa[a]);
-      c0a = x.fma(b0, c0a);
-      c0b = x.fma(b1, c0b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 1]);
-      c1a = x.fma(b0, c1a);
-      c1b = x.fma(b1, c1b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 2]);
-      c2a = x.fma(b0, c2a);
-      c2b = x.fma(b1, c2b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 3]);
-      c3a = x.fma(b0, c3a);
-      c3b = x.fma(b1, c3b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 4]);
-      c4a = x.fma(b0, c4a);
-      c4b = x.fma(b1, c4b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 5]);
-      c5a = x.fma(b0, c5a);
-      c5b = x.fma(b1, c5b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 6]);
-      c6a = x.fma(b0, c6a);
-      c6b = x.fma(b1, c6b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 7]);
-      c7a = x.fma(b0, c7a);
-      c7b = x.fma(b1, c7b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 8]);
-      c8a = x.fma(b0, c8a);
-      c8b = x.fma(b1, c8b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 9]);
-      c9a = x.fma(b0, c9a);
-      c9b = x.fma(b1, c9b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 10]);
-      c10a = x.fma(b0, c10a);
-      c10b = x.fma(b1, c10b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 11]);
       c11a = x.fma(b0, c11a);
       c11b = x.fma(b1, c11b);
     }
