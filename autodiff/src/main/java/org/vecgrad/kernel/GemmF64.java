@@ -21,9 +21,10 @@ import jdk.incubator.vector.VectorSpecies;
  *           micro-kernel: C[MR × NR] = C + Apanel · Bpanel, in MR × 2 vector registers
  * </pre>
  *
- * KC = 256, MC = 96 and NC = 2048 were tuned on AVX-512 (32 KiB L1d, 1 MiB L2) and checked on AVX2
- * widths; {@code -Dvecgrad.gemm.kc}, {@code .mc} and {@code .nc} override them for tuning on
- * another machine. None of them changes a result (see "Determinism").
+ * KC = 256, MC = 96 and NC = 2048 were chosen on AVX-512 (32 KiB L1d, 1 MiB L2); halving or
+ * doubling them moved n = 1024 by less than the run-to-run noise. {@code -Dvecgrad.gemm.kc}, {@code
+ * .mc} and {@code .nc} override them for tuning on another machine. None of them changes a result
+ * (see "Determinism").
  *
  * <p>Packing is where transposes are absorbed: whatever the layout of A and B, a packed A panel
  * holds, for each p, the MR values {@code A[i..i+MR, p]} side by side, and a packed B panel holds
