@@ -11,15 +11,20 @@ import jdk.incubator.vector.VectorSpecies;
  * <h2>Blocking scheme (as in BLIS)</h2>
  *
  * <pre>
- * for jc in [j0, j1) step NC          columns of C; the packed B block serves every row block
- *   for pc in [0, k) step kc          kc ≤ KC, chosen from k alone
- *     pack B[pc:pc+kc, jc:jc+nc]      into NR-wide panels, zero-padded             → L2/L3
- *     for ic in [i0, i1) step MC
- *       pack A[ic:ic+mc, pc:pc+kc]    into MR-tall panels, zero-padded             → L2
+ * for jc in [0, n) step NC            columns of C
+ *   for pc in [0, k) step kc          kc ≤ KC, equal blocks chosen from k alone
+ *     pack B[pc:pc+kc, jc:jc+nc]      into NR-wide panels, zero-padded        → L2/L3, shared
+ *     for ic in [0, m) step mc        row blocks, spread over the threads
+ *       pack A[ic:ic+mc, pc:pc+kc]    into MR-tall panels, zero-padded        → L2, per thread
  *       for jr in [0, nc) step NR     one B panel (kc × NR) stays in L1 ...
  *         for ir in [0, mc) step MR   ... while the A panels stream past it
  *           micro-kernel: C[MR × NR] = C + Apanel · Bpanel, in MR × 2 vector registers
  * </pre>
+ *
+ * KC = 256, MC = 96 and NC = 2048 were chosen on AVX-512 (32 KiB L1d, 1 MiB L2); halving or
+ * doubling them moved n = 1024 by less than the run-to-run noise. {@code -Dvecgrad.gemm.kc}, {@code
+ * .mc} and {@code .nc} override them for tuning on another machine. None of them changes a result
+ * (see "Determinism").
  *
  * <p>Packing is where transposes are absorbed: whatever the layout of A and B, a packed A panel
  * holds, for each p, the MR values {@code A[i..i+MR, p]} side by side, and a packed B panel holds
@@ -30,10 +35,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <h2>Register tile</h2>
  *
- * Two vectors wide (NR = 2 lanes·2) and MR rows tall, MR chosen by the register file: 12 rows (24
+ * Two vectors wide (NR = 2·lanes) and MR rows tall, MR chosen by the register file: 12 rows (24
  * accumulators) when vectors are 512 bits wide (AVX-512 has 32 registers), 6 rows (12 accumulators)
- * otherwise (AVX2 and NEON-like files of 16 registers). Each step loads two B vectors, broadcasts
- * MR values of A and issues 2·MR independent FMAs, enough to hide the FMA latency.
+ * otherwise (AVX2 has 16). Each step loads two B vectors, broadcasts MR values of A and issues 2·MR
+ * independent FMAs, enough to hide the FMA latency. Larger tiles or unrolling the 6-row kernel made
+ * C2 spill (measured); the 12-row kernel is unrolled twice, which its 32 registers afford.
  *
  * <h2>Determinism</h2>
  *
@@ -135,6 +141,11 @@ final class GemmF64 {
     }
   }
 
+  /** Steps of a packed k block of depth {@code kc}: even for the unrolled 12-row kernel. */
+  private static int steps(int kc) {
+    return TALL_TILE ? (kc + 1) & ~1 : kc;
+  }
+
   /** Equal k blocks of at most KC: no thin last block. Depends on k alone. */
   private static int kBlock(int k) {
     return ceilDiv(k, ceilDiv(k, KC));
@@ -152,8 +163,7 @@ final class GemmF64 {
     // At least two row blocks, so that two threads have something to share.
     int mBlock = Math.min(MC, roundUp(ceilDiv(m, 2), MR));
     int rowBlocks = ceilDiv(m, mBlock);
-    double[][] panelsB =
-        panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), NR * Math.min(KC, kBlock));
+    double[][] panelsB = panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), NR * steps(kBlock));
     ws.sharing = true;
     try {
       sharedBLoop(transA, transB, m, n, k, a, b, c, kBlock, mBlock, rowBlocks, panelsB);
@@ -188,7 +198,7 @@ final class GemmF64 {
             2L * m * nc * kc,
             (r0, r1) -> {
               Workspace own = WORKSPACE.get();
-              panels(own.panelsA, mBlock / MR, MR * kc);
+              panels(own.panelsA, mBlock / MR, MR * steps(kc));
               for (int ic = r0 * mBlock; ic < Math.min(m, r1 * mBlock); ic += mBlock) {
                 int mc = Math.min(mBlock, m - ic);
                 packA(transA, m, k, a, ic, mc, pc0, kc, own.panelsA);
@@ -214,8 +224,8 @@ final class GemmF64 {
       int j1) {
     Workspace ws = WORKSPACE.get();
     int kBlock = kBlock(k);
-    panels(ws.panelsA, ceilDiv(Math.min(MC, m), MR), MR * kBlock);
-    panels(ws.panelsB, ceilDiv(Math.min(NC, j1 - j0), NR), NR * kBlock);
+    panels(ws.panelsA, ceilDiv(Math.min(MC, m), MR), MR * steps(kBlock));
+    panels(ws.panelsB, ceilDiv(Math.min(NC, j1 - j0), NR), NR * steps(kBlock));
     for (int jc = j0; jc < j1; jc += NC) {
       int nc = Math.min(NC, j1 - jc);
       for (int pc = 0; pc < k; pc += kBlock) {
@@ -238,6 +248,7 @@ final class GemmF64 {
       boolean transA, int m, int k, double[] a, int ic, int mc, int pc, int kc, double[][] panels) {
     for (int ir = 0; ir < mc; ir += MR) {
       double[] pa = panels[ir / MR];
+      Arrays.fill(pa, kc * MR, steps(kc) * MR, 0.0);
       int rows = Math.min(MR, mc - ir);
       if (transA) {
         // A(i, p) = a[p*m + i]: the MR values of one p are contiguous in a.
@@ -272,6 +283,7 @@ final class GemmF64 {
       boolean transB, int n, int k, double[] b, int pc, int kc, int jc, int nc, double[][] panels) {
     for (int jr = 0; jr < nc; jr += NR) {
       double[] pb = panels[jr / NR];
+      Arrays.fill(pb, kc * NR, steps(kc) * NR, 0.0);
       int cols = Math.min(NR, nc - jr);
       if (transB) {
         // B(p, j) = b[j*k + p]: read each column of op(B) sequentially, write it with stride NR.
@@ -319,6 +331,7 @@ final class GemmF64 {
       int ldc,
       boolean first,
       double[] tile) {
+    int steps = steps(kc);
     for (int jr = 0; jr < nc; jr += NR) {
       double[] pb = panelsB[jr / NR];
       int cols = Math.min(NR, nc - jr);
@@ -327,13 +340,13 @@ final class GemmF64 {
         int rows = Math.min(MR, mc - ir);
         int ci = c0 + ir * ldc + jr;
         if (rows == MR && cols == NR) {
-          microKernel(kc, pa, pb, c, ci, ldc, first);
+          microKernel(steps, pa, pb, c, ci, ldc, first);
         } else {
           // Edge tile: run the full tile on a scratch copy, then keep its valid corner.
           if (!first) {
             copyCorner(c, ci, ldc, tile, 0, NR, rows, cols);
           }
-          microKernel(kc, pa, pb, tile, 0, NR, first);
+          microKernel(steps, pa, pb, tile, 0, NR, first);
           copyCorner(tile, 0, NR, c, ci, ldc, rows, cols);
         }
       }
@@ -365,7 +378,10 @@ final class GemmF64 {
   /**
    * The 12 × 2-vector tile for 32-register machines: 24 accumulators, two B vectors and one
    * broadcast. Two steps per iteration halve the loop overhead; unrolling further makes C2 hoist
-   * the B loads and spill accumulators.
+   * the B loads and spill accumulators. {@code kc} must be even: the packing pads odd blocks with a
+   * step of zeros, which leaves every accumulator unchanged (an FMA chain started at +0 never holds
+   * -0, so adding 0·0 is exact). Without a tail loop the method stays small enough for C1 to
+   * compile; when C1 gave up on it, HotSpot sometimes left it in slow tier-2 code for seconds.
    */
   private static void kernel12x2(
       int kc, double[] pa, double[] pb, double[] c, int ci, int ldc, boolean first) {
@@ -394,8 +410,7 @@ final class GemmF64 {
     DoubleVector c10b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 10 * ldc + LANES);
     DoubleVector c11a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 11 * ldc);
     DoubleVector c11b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 11 * ldc + LANES);
-    int p = 0;
-    for (; p <= kc - 2; p += 2) {
+    for (int p = 0; p < kc; p += 2) {
       int a = p * 12;
       int b = p * NR;
       DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, b);
@@ -472,48 +487,6 @@ final class GemmF64 {
       c10a = x.fma(b0, c10a);
       c10b = x.fma(b1, c10b);
       x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 11]);
-      c11a = x.fma(b0, c11a);
-      c11b = x.fma(b1, c11b);
-    }
-    if (p < kc) {
-      int a = p * 12;
-      int b = p * NR;
-      DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, b);
-      DoubleVector b1 = DoubleVector.fromArray(SPECIES, pb, b + LANES);
-      DoubleVector x = DoubleVector.broadcast(SPECIES, pa[a]);
-      c0a = x.fma(b0, c0a);
-      c0b = x.fma(b1, c0b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 1]);
-      c1a = x.fma(b0, c1a);
-      c1b = x.fma(b1, c1b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 2]);
-      c2a = x.fma(b0, c2a);
-      c2b = x.fma(b1, c2b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 3]);
-      c3a = x.fma(b0, c3a);
-      c3b = x.fma(b1, c3b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 4]);
-      c4a = x.fma(b0, c4a);
-      c4b = x.fma(b1, c4b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 5]);
-      c5a = x.fma(b0, c5a);
-      c5b = x.fma(b1, c5b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 6]);
-      c6a = x.fma(b0, c6a);
-      c6b = x.fma(b1, c6b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 7]);
-      c7a = x.fma(b0, c7a);
-      c7b = x.fma(b1, c7b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 8]);
-      c8a = x.fma(b0, c8a);
-      c8b = x.fma(b1, c8b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 9]);
-      c9a = x.fma(b0, c9a);
-      c9b = x.fma(b1, c9b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 10]);
-      c10a = x.fma(b0, c10a);
-      c10b = x.fma(b1, c10b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 11]);
       c11a = x.fma(b0, c11a);
       c11b = x.fma(b1, c11b);
     }
@@ -605,9 +578,11 @@ final class GemmF64 {
   // Light path: no packing
 
   /**
-   * {@code C = op(A)·op(B)} without packing, for products too small to pay for it. A is read in
-   * place through strides; a transposed B is first copied row-major (it is small). Tiles of 4 rows
-   * by two vectors keep their accumulators in registers over the whole k loop.
+   * {@code C = op(A)·op(B)} without packing, for products too small to pay for it and for very few
+   * rows or columns. A is read in place through strides; a transposed B is first copied row-major
+   * into a per-thread scratch (one pass over B: small next to the product unless m is tiny). Tiles
+   * of 4 rows by two vectors keep their accumulators in registers over the whole k loop, and each
+   * element is the same FMA chain as on the packed path.
    */
   static void small(
       boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {

@@ -11,22 +11,25 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>scalar loops when SIMD is off ({@link Simd#enabled()});
- *   <li>a light SIMD path without packing for small products and for products with fewer rows than
- *       the register tile (vector·matrix);
+ *   <li>a light SIMD path without packing for small products (below {@link #SMALL_FMAS}), and for
+ *       products with fewer rows than the register tile (vector·matrix) or fewer columns than one
+ *       vector (matrix·vector);
  *   <li>otherwise the packed, cache-blocked SIMD path of {@link GemmF64}, split across threads by
  *       rows or columns of C when the product is large enough.
  * </ul>
  *
- * <p>Results are bitwise identical whatever the thread count: see {@link GemmF64} ("Determinism").
+ * <p>Both SIMD paths compute each element of C as the same chain of FMAs over k, so results are
+ * bitwise identical whatever the thread count or the path: see {@link GemmF64} ("Determinism"). The
+ * scalar path (plain multiply and add) rounds differently.
  */
 public final class MatMul {
   private MatMul() {}
 
   /**
-   * Products with fewer multiply-adds than this take the light path: packing would cost about as
-   * much as the arithmetic.
+   * Products with fewer multiply-adds than this take the light path: below it, packing costs more
+   * than it saves (measured crossover between 32³ and 48³).
    */
-  static final long SMALL_FMAS = 32 * 1024;
+  static final long SMALL_FMAS = 64 * 1024;
 
   /**
    * {@code C[m×n] = op(A)·op(B)}, overwriting {@code c}. {@code a} holds A row-major as {@code

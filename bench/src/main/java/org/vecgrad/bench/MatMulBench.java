@@ -162,10 +162,13 @@ public class MatMulBench {
     return s.x.run();
   }
 
-  /** FMAs per {@link #fmaPeak} call: 12 independent accumulators × {@link #PEAK_STEPS} steps. */
-  static final int PEAK_STEPS = 4096;
-
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+  /** Lane FMAs per {@link #fmaPeak} call, whatever the species of the fork. */
+  static final int PEAK_LANE_FMAS = 12 * 8192;
+
+  /** Vector steps per {@link #fmaPeak} call: 12 independent accumulators each. */
+  private static final int PEAK_STEPS = PEAK_LANE_FMAS / 12 / SPECIES.length();
 
   /** State of the FMA peak probe; the factors are fields so that nothing folds away. */
   @State(Scope.Thread)
@@ -235,14 +238,15 @@ public class MatMulBench {
     report.add(
         String.format(
             Locale.ROOT,
-            "species %s, %d cores, Java %s",
+            "species (this JVM) %s, %d cores, Java %s, fork arguments: %s",
             SPECIES,
             Runtime.getRuntime().availableProcessors(),
-            System.getProperty("java.version")));
+            System.getProperty("java.version"),
+            System.getProperty("vecgrad.bench.jvmArgs", "(default)")));
     if (sections.contains("peak")) {
       Collection<RunResult> results = run(quick(cls + ".fmaPeak$"));
       double ns = results.iterator().next().getPrimaryResult().getScore();
-      peak = 2.0 * 12 * SPECIES.length() * PEAK_STEPS / ns;
+      peak = 2.0 * PEAK_LANE_FMAS / ns;
       report.add(String.format(Locale.ROOT, "FMA peak (one core, measured): %.1f GFLOP/s", peak));
     }
     if (sections.contains("square")) {
@@ -252,7 +256,7 @@ public class MatMulBench {
           run(
               options(cls + ".square$")
                   .param("n", "64", "128", "256", "512", "1024")
-                  .warmupIterations(3)
+                  .warmupIterations(4)
                   .warmupTime(TimeValue.milliseconds(500))
                   .measurementIterations(5)
                   .measurementTime(TimeValue.milliseconds(500))));
@@ -260,7 +264,7 @@ public class MatMulBench {
           run(
               options(cls + ".square$")
                   .param("n", "2048")
-                  .warmupIterations(1)
+                  .warmupIterations(2)
                   .warmupTime(TimeValue.seconds(2))
                   .measurementIterations(3)
                   .measurementTime(TimeValue.seconds(2))));
@@ -282,13 +286,28 @@ public class MatMulBench {
     report.forEach(System.out::println);
   }
 
+  /**
+   * Options shared by every run. {@code -Dvecgrad.bench.jvmArgs="..."} adds JVM arguments to the
+   * forks, e.g. {@code -XX:UseAVX=2} to measure the AVX2 kernels on an AVX-512 machine.
+   */
   private static ChainedOptionsBuilder options(String include) {
-    return new OptionsBuilder().include(include).shouldFailOnError(true);
+    ChainedOptionsBuilder options = new OptionsBuilder().include(include).shouldFailOnError(true);
+    String extra = System.getProperty("vecgrad.bench.jvmArgs", "").trim();
+    if (!extra.isEmpty()) {
+      List<String> args = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
+      args.addAll(List.of(extra.split("\\s+")));
+      options.jvmArgsAppend(args.toArray(new String[0]));
+    }
+    return options;
   }
 
+  /**
+   * Short iterations for products of a few milliseconds at most. Four warm-up iterations: the first
+   * second or so runs C1 code (about 100 times slower) while C2 compiles the micro-kernel.
+   */
   private static ChainedOptionsBuilder quick(String include) {
     return options(include)
-        .warmupIterations(3)
+        .warmupIterations(4)
         .warmupTime(TimeValue.milliseconds(500))
         .measurementIterations(5)
         .measurementTime(TimeValue.milliseconds(500));
