@@ -15,10 +15,16 @@ final class Compute {
   private Compute() {}
 
   static Tensor unary(UnaryKernel k, Tensor x) {
+    if (x.size() == 1) { // scalars (tape-overhead bound): the definition itself, no loop set-up
+      return Tensor.wrap(x.shape(), new double[] {k.apply(x.at(0))}, x.dtype());
+    }
     return Tensor.wrap(x.shape(), k.map(x.readF64()), x.dtype());
   }
 
   static Tensor binary(BinaryKernel k, Tensor a, Tensor b, Shape out) {
+    if (out.size() == 1) { // scalars: the definition itself, no loop set-up
+      return Tensor.wrap(out, new double[] {k.apply(a.at(0), b.at(0))}, a.dtype());
+    }
     double[] r = new double[out.size()];
     double[] x = a.readF64();
     double[] y = b.readF64();

@@ -4,20 +4,17 @@ import org.vecgrad.autodiff.LinearOp;
 import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
-import org.vecgrad.kernel.UnaryKernel;
-import org.vecgrad.kernel.UnaryKernels;
+import org.vecgrad.kernel.BinaryKernels;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
 /** {@code y = c·x} for a constant c. Linear. JVP: {@code ẏ = c·ẋ}. VJP: {@code x̄ = c·ȳ}. */
 public final class Scale implements LinearOp {
   private final double c;
-  private final UnaryKernel kernel;
 
   /** Multiplies by {@code c}. */
   public Scale(double c) {
     this.c = c;
-    this.kernel = UnaryKernels.scale(c);
   }
 
   /** The factor. */
@@ -48,7 +45,8 @@ public final class Scale implements LinearOp {
 
   @Override
   public Tensor forward(Tensor... in) {
-    return Compute.unary(kernel, in[0]);
+    // x·c through the multiply kernel's vector-scalar loop: no kernel object per factor
+    return Compute.binary(BinaryKernels.MUL, in[0], Tensor.scalar(c, in[0].dtype()), in[0].shape());
   }
 
   @Override
