@@ -50,9 +50,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <h2>F32 twin</h2>
  *
- * This class is the only F64-specific code; an F32 twin can be generated with {@code sed -e
- * 's/double/float/g; s/Double/Float/g; s/F64/F32/g'} (tile widths are in lanes, so they follow the
- * species).
+ * The build generates {@code GemmF32} from this file (autodiff/pom.xml: {@code double} becomes
+ * {@code float}, {@code Double} {@code Float}, {@code F64} {@code F32}); tile widths are in lanes,
+ * so they follow the species. Edit this file only.
  */
 final class GemmF64 {
   private GemmF64() {}
@@ -248,14 +248,14 @@ final class GemmF64 {
       boolean transA, int m, int k, double[] a, int ic, int mc, int pc, int kc, double[][] panels) {
     for (int ir = 0; ir < mc; ir += MR) {
       double[] pa = panels[ir / MR];
-      Arrays.fill(pa, kc * MR, steps(kc) * MR, 0.0);
+      Arrays.fill(pa, kc * MR, steps(kc) * MR, 0);
       int rows = Math.min(MR, mc - ir);
       if (transA) {
         // A(i, p) = a[p*m + i]: the MR values of one p are contiguous in a.
         for (int p = 0; p < kc; p++) {
           int src = (pc + p) * m + ic + ir;
           System.arraycopy(a, src, pa, p * MR, rows);
-          Arrays.fill(pa, p * MR + rows, (p + 1) * MR, 0.0);
+          Arrays.fill(pa, p * MR + rows, (p + 1) * MR, 0);
         }
       } else {
         // A(i, p) = a[i*k + p]: read each row sequentially, write it with stride MR.
@@ -267,7 +267,7 @@ final class GemmF64 {
         }
         for (int r = rows; r < MR; r++) {
           for (int p = 0, d = r; p < kc; p++, d += MR) {
-            pa[d] = 0.0;
+            pa[d] = 0;
           }
         }
       }
@@ -283,7 +283,7 @@ final class GemmF64 {
       boolean transB, int n, int k, double[] b, int pc, int kc, int jc, int nc, double[][] panels) {
     for (int jr = 0; jr < nc; jr += NR) {
       double[] pb = panels[jr / NR];
-      Arrays.fill(pb, kc * NR, steps(kc) * NR, 0.0);
+      Arrays.fill(pb, kc * NR, steps(kc) * NR, 0);
       int cols = Math.min(NR, nc - jr);
       if (transB) {
         // B(p, j) = b[j*k + p]: read each column of op(B) sequentially, write it with stride NR.
@@ -295,7 +295,7 @@ final class GemmF64 {
         }
         for (int col = cols; col < NR; col++) {
           for (int p = 0, d = col; p < kc; p++, d += NR) {
-            pb[d] = 0.0;
+            pb[d] = 0;
           }
         }
       } else if (cols == NR) {
@@ -310,7 +310,7 @@ final class GemmF64 {
         for (int p = 0; p < kc; p++) {
           int src = (pc + p) * n + jc + jr;
           System.arraycopy(b, src, pb, p * NR, cols);
-          Arrays.fill(pb, p * NR + cols, (p + 1) * NR, 0.0);
+          Arrays.fill(pb, p * NR + cols, (p + 1) * NR, 0);
         }
       }
     }

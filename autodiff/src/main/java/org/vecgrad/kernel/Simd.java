@@ -1,6 +1,7 @@
 package org.vecgrad.kernel;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,6 +19,12 @@ public final class Simd {
 
   /** Lanes of {@link #F64}. */
   static final int F64_LANES = F64.length();
+
+  /** The vector shape of every F32 kernel (the generated twins): twice the lanes of F64. */
+  static final VectorSpecies<Float> F32 = FloatVector.SPECIES_PREFERRED;
+
+  /** Lanes of {@link #F32}. */
+  static final int F32_LANES = F32.length();
 
   private static volatile boolean enabled = parse(System.getProperty("vecgrad.simd"));
 
