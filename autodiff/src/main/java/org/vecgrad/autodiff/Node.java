@@ -19,6 +19,9 @@ public final class Node {
     OP
   }
 
+  /** The inputs of every leaf (shared: never written, and {@link #inputs()} hands out copies). */
+  static final Var[] NO_INPUTS = new Var[0];
+
   private final int index;
   private final Kind kind;
   private final Op op;

@@ -1,6 +1,8 @@
 package org.vecgrad.autodiff;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.vecgrad.tensor.Tensor;
@@ -29,6 +31,10 @@ import org.vecgrad.tensor.Tensor;
  */
 public final class Tape implements AutoCloseable {
   private final List<Node> nodes = new ArrayList<>();
+
+  /** Indices of the variable leaves, ascending: sweeps ask for them without scanning the nodes. */
+  private final IntArrayList variables = new IntArrayList();
+
   private boolean recording = true;
   private boolean closed;
   private boolean watchNonFinite;
@@ -71,15 +77,20 @@ public final class Tape implements AutoCloseable {
     }
     int index = nodes.size();
     Var v = new Var(this, index, value, kind == Node.Kind.VARIABLE, name);
-    nodes.add(new Node(index, kind, null, new Var[0], v, scope));
+    nodes.add(new Node(index, kind, null, Node.NO_INPUTS, v, scope));
+    if (kind == Node.Kind.VARIABLE) {
+      variables.add(index);
+    }
     return v;
   }
 
   // ------------------------------------------------------------------ recording
 
-  /** Appends the application of {@code op}; called by {@link Ops#apply}. */
-  Var record(Op op, Var[] inputs, Tensor value) {
-    Var[] in = inputs.clone();
+  /**
+   * Appends the application of {@code op}; called by {@link Ops#apply}. The tape keeps {@code in}
+   * (a fresh array), after replacing detached inputs by constant leaves.
+   */
+  Var record(Op op, Var[] in, Tensor value) {
     for (int i = 0; i < in.length; i++) {
       if (in[i].tape() == null) {
         in[i] = constant(in[i].name(), in[i].value());
@@ -177,6 +188,21 @@ public final class Tape implements AutoCloseable {
     return nodes.get(index);
   }
 
+  /** The variable leaves in tape order. */
+  Var[] variables() {
+    Var[] out = new Var[variables.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = nodes.get(variables.getInt(i)).output();
+    }
+    return out;
+  }
+
+  /** The number of variable leaves at positions up to {@code top}. */
+  int variablesUpTo(int top) {
+    int at = Arrays.binarySearch(variables.elements(), 0, variables.size(), top);
+    return at >= 0 ? at + 1 : -at - 1;
+  }
+
   /** The nodes in tape order (read-only view). */
   public List<Node> nodes() {
     return Collections.unmodifiableList(nodes);
@@ -222,6 +248,7 @@ public final class Tape implements AutoCloseable {
   public void close() {
     closed = true;
     nodes.clear();
+    variables.clear();
   }
 
   void checkOpen(String op) {
