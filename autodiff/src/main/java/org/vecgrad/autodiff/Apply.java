@@ -49,7 +49,7 @@ final class Apply {
     Tensor out = op.unaryForward(x.value());
     requireShape(op, out, expected);
     if (recordsOn(tape, x.isTracked())) {
-      return tape.record(op, new Var[] {x}, out);
+      return tape.record(op, x, out);
     }
     return detached(op, tape, out);
   }
@@ -63,7 +63,7 @@ final class Apply {
     Tensor out = op.binaryForward(a.value(), b.value());
     requireShape(op, out, expected);
     if (recordsOn(tape, a.isTracked() || b.isTracked())) {
-      return tape.record(op, new Var[] {a, b}, out);
+      return tape.record(op, a, b, out);
     }
     return detached(op, tape, out);
   }

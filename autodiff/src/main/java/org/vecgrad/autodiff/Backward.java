@@ -98,7 +98,7 @@ public final class Backward {
           continue;
         }
         Node node = tape.node(i);
-        if (node.isLeaf() || !relevance.needs(node.output())) {
+        if (node.isLeaf() || !relevance.needsOp(i)) {
           continue;
         }
         propagate(node, gi, relevance, adj);

@@ -19,23 +19,64 @@ public final class Node {
     OP
   }
 
-  /** The inputs of every leaf (shared: never written, and {@link #inputs()} hands out copies). */
-  static final Var[] NO_INPUTS = new Var[0];
-
   private final int index;
   private final Kind kind;
   private final Op op;
-  private final Var[] inputs;
+  private final int arity;
+  // Inputs 0 and 1 live in fields and only longer input lists in an array: almost every node has
+  // one or two inputs, and the reverse sweep reads them for every node it visits.
+  private final Var in0;
+  private final Var in1;
+  private final Var[] more;
   private final Var output;
   private final String scope;
 
-  Node(int index, Kind kind, Op op, Var[] inputs, Var output, String scope) {
+  private Node(
+      int index,
+      Kind kind,
+      Op op,
+      int arity,
+      Var in0,
+      Var in1,
+      Var[] more,
+      Var output,
+      String scope) {
     this.index = index;
     this.kind = kind;
     this.op = op;
-    this.inputs = inputs;
+    this.arity = arity;
+    this.in0 = in0;
+    this.in1 = in1;
+    this.more = more;
     this.output = output;
     this.scope = scope;
+  }
+
+  /** A leaf. */
+  static Node leaf(int index, Kind kind, Var output, String scope) {
+    return new Node(index, kind, null, 0, null, null, null, output, scope);
+  }
+
+  /** An application of {@code op} to {@code x}. */
+  static Node unary(int index, Op op, Var x, Var output, String scope) {
+    return new Node(index, Kind.OP, op, 1, x, null, null, output, scope);
+  }
+
+  /** An application of {@code op} to {@code a} and {@code b}. */
+  static Node binary(int index, Op op, Var a, Var b, Var output, String scope) {
+    return new Node(index, Kind.OP, op, 2, a, b, null, output, scope);
+  }
+
+  /** An application of {@code op} to any number of inputs; the node keeps the array. */
+  static Node of(int index, Op op, Var[] inputs, Var output, String scope) {
+    switch (inputs.length) {
+      case 1:
+        return unary(index, op, inputs[0], output, scope);
+      case 2:
+        return binary(index, op, inputs[0], inputs[1], output, scope);
+      default:
+        return new Node(index, Kind.OP, op, inputs.length, null, null, inputs, output, scope);
+    }
   }
 
   /**
@@ -68,22 +109,35 @@ public final class Node {
 
   /** Number of inputs (0 for a leaf). */
   public int arity() {
-    return inputs.length;
+    return arity;
   }
 
-  /** Input {@code i} as recorded. */
+  /**
+   * Input {@code i} as recorded.
+   *
+   * @throws ArrayIndexOutOfBoundsException unless {@code 0 <= i < arity()}
+   */
   public Var input(int i) {
-    return inputs[i];
+    if (more != null) {
+      return more[i];
+    }
+    if (i < 0 || i >= arity) {
+      throw new ArrayIndexOutOfBoundsException("Index " + i + " out of bounds for length " + arity);
+    }
+    return i == 0 ? in0 : in1;
   }
 
   /** The value of input {@code i}. */
   public Tensor inputValue(int i) {
-    return inputs[i].value();
+    return input(i).value();
   }
 
   /** A copy of the inputs. */
   public Var[] inputs() {
-    return inputs.clone();
+    if (more != null) {
+      return more.clone();
+    }
+    return arity == 0 ? new Var[0] : arity == 1 ? new Var[] {in0} : new Var[] {in0, in1};
   }
 
   /** The output handle. */
@@ -110,7 +164,7 @@ public final class Node {
 
   @Override
   public String toString() {
-    int[] in = Arrays.stream(inputs).mapToInt(Var::index).toArray();
-    return describe() + (inputs.length > 0 ? " <- " + Arrays.toString(in) : "");
+    int[] in = Arrays.stream(inputs()).mapToInt(Var::index).toArray();
+    return describe() + (arity > 0 ? " <- " + Arrays.toString(in) : "");
   }
 }

@@ -53,8 +53,13 @@ final class Relevance {
     return target[i];
   }
 
-  /** True if a cotangent must reach node {@code i} (a node of the swept tape, at most the top). */
+  /** True if a cotangent must reach {@code v} (a Var of the swept tape, at most the top). */
   boolean needs(Var v) {
     return needs == null ? v.isTracked() : needs[v.index()];
+  }
+
+  /** {@link #needs(Var)} for op node {@code i}, whose output is always tracked. */
+  boolean needsOp(int i) {
+    return needs == null || needs[i];
   }
 }

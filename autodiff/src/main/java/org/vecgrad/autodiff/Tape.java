@@ -1,7 +1,6 @@
 package org.vecgrad.autodiff;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +29,7 @@ import org.vecgrad.tensor.Tensor;
  * }</pre>
  */
 public final class Tape implements AutoCloseable {
-  private final List<Node> nodes = new ArrayList<>();
+  private final NodeList nodes = new NodeList();
 
   /** Indices of the variable leaves, ascending: sweeps ask for them without scanning the nodes. */
   private final IntArrayList variables = new IntArrayList();
@@ -77,7 +76,7 @@ public final class Tape implements AutoCloseable {
     }
     int index = nodes.size();
     Var v = new Var(this, index, value, kind == Node.Kind.VARIABLE, name);
-    nodes.add(new Node(index, kind, null, Node.NO_INPUTS, v, scope));
+    nodes.append(Node.leaf(index, kind, v, scope));
     if (kind == Node.Kind.VARIABLE) {
       variables.add(index);
     }
@@ -87,23 +86,44 @@ public final class Tape implements AutoCloseable {
   // ------------------------------------------------------------------ recording
 
   /**
-   * Appends the application of {@code op}; called by {@link Ops#apply}. The tape keeps {@code in}
-   * (a fresh array), after replacing detached inputs by constant leaves.
+   * Appends the application of {@code op} to any number of inputs; called by {@link Ops#apply}. The
+   * tape keeps {@code in} (a fresh array), after replacing detached inputs by constant leaves.
    */
   Var record(Op op, Var[] in, Tensor value) {
     for (int i = 0; i < in.length; i++) {
-      if (in[i].tape() == null) {
-        in[i] = constant(in[i].name(), in[i].value());
-      }
+      in[i] = onTape(in[i]);
     }
     int index = nodes.size();
     Var out = new Var(this, index, value, true, null);
-    Node node = new Node(index, Node.Kind.OP, op, in, out, scope);
-    if (watchNonFinite && !value.isFinite()) {
-      throw new NonFiniteException(index, NonFinite.describe(node, "the forward pass"));
+    return append(Node.of(index, op, in, out, scope));
+  }
+
+  /** Appends the application of {@code op} to one input. */
+  Var record(Op op, Var x, Tensor value) {
+    Var in = onTape(x);
+    int index = nodes.size();
+    return append(Node.unary(index, op, in, new Var(this, index, value, true, null), scope));
+  }
+
+  /** Appends the application of {@code op} to two inputs. */
+  Var record(Op op, Var a, Var b, Tensor value) {
+    Var in0 = onTape(a);
+    Var in1 = onTape(b);
+    int index = nodes.size();
+    return append(Node.binary(index, op, in0, in1, new Var(this, index, value, true, null), scope));
+  }
+
+  /** A recorded input as it is; a detached one as a new constant leaf, so the tape shows it. */
+  private Var onTape(Var v) {
+    return v.tape() == null ? constant(v.name(), v.value()) : v;
+  }
+
+  private Var append(Node node) {
+    if (watchNonFinite && !node.value().isFinite()) {
+      throw new NonFiniteException(node.index(), NonFinite.describe(node, "the forward pass"));
     }
-    nodes.add(node);
-    return out;
+    nodes.append(node);
+    return node.output();
   }
 
   /** True while ops on this tape's Vars are recorded. */
@@ -247,7 +267,7 @@ public final class Tape implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    nodes.clear();
+    nodes.drop();
     variables.clear();
   }
 
