@@ -80,7 +80,9 @@ final class Apply {
     if (t == null) {
       return tape;
     }
-    t.checkOpen(op.name());
+    if (t.isClosed()) {
+      t.checkOpen(op.name()); // throws; the name is only needed for the message
+    }
     if (tape != null && tape != t) {
       throw new IllegalArgumentException(
           op.name()
@@ -94,7 +96,7 @@ final class Apply {
   }
 
   private static void requireSameDtype(Op op, Var first, Var v) {
-    if (!op.mixesDtypes() && v.dtype() != first.dtype()) {
+    if (v.dtype() != first.dtype() && !op.mixesDtypes()) {
       throw new IllegalArgumentException(
           op.name()
               + ": mixed dtypes "
