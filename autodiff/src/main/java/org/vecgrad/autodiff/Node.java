@@ -19,32 +19,19 @@ public final class Node {
     OP
   }
 
-  private final int index;
-  private final Kind kind;
+  // A long tape keeps every node alive until it is closed, and the garbage collector copies what
+  // survives, so a node stores only what cannot be derived: its index is the output's, a leaf's
+  // kind is whether its output is tracked, and the arity is the number of inputs present. Inputs 0
+  // and 1 live in fields, longer input lists in an array: almost every node has one or two.
   private final Op op;
-  private final int arity;
-  // Inputs 0 and 1 live in fields and only longer input lists in an array: almost every node has
-  // one or two inputs, and the reverse sweep reads them for every node it visits.
   private final Var in0;
   private final Var in1;
   private final Var[] more;
   private final Var output;
   private final String scope;
 
-  private Node(
-      int index,
-      Kind kind,
-      Op op,
-      int arity,
-      Var in0,
-      Var in1,
-      Var[] more,
-      Var output,
-      String scope) {
-    this.index = index;
-    this.kind = kind;
+  private Node(Op op, Var in0, Var in1, Var[] more, Var output, String scope) {
     this.op = op;
-    this.arity = arity;
     this.in0 = in0;
     this.in1 = in1;
     this.more = more;
@@ -52,30 +39,30 @@ public final class Node {
     this.scope = scope;
   }
 
-  /** A leaf. */
-  static Node leaf(int index, Kind kind, Var output, String scope) {
-    return new Node(index, kind, null, 0, null, null, null, output, scope);
+  /** A leaf: a variable if {@code output} is tracked, else a constant. */
+  static Node leaf(Var output, String scope) {
+    return new Node(null, null, null, null, output, scope);
   }
 
   /** An application of {@code op} to {@code x}. */
-  static Node unary(int index, Op op, Var x, Var output, String scope) {
-    return new Node(index, Kind.OP, op, 1, x, null, null, output, scope);
+  static Node unary(Op op, Var x, Var output, String scope) {
+    return new Node(op, x, null, null, output, scope);
   }
 
   /** An application of {@code op} to {@code a} and {@code b}. */
-  static Node binary(int index, Op op, Var a, Var b, Var output, String scope) {
-    return new Node(index, Kind.OP, op, 2, a, b, null, output, scope);
+  static Node binary(Op op, Var a, Var b, Var output, String scope) {
+    return new Node(op, a, b, null, output, scope);
   }
 
   /** An application of {@code op} to any number of inputs; the node keeps the array. */
-  static Node of(int index, Op op, Var[] inputs, Var output, String scope) {
+  static Node of(Op op, Var[] inputs, Var output, String scope) {
     switch (inputs.length) {
       case 1:
-        return unary(index, op, inputs[0], output, scope);
+        return unary(op, inputs[0], output, scope);
       case 2:
-        return binary(index, op, inputs[0], inputs[1], output, scope);
+        return binary(op, inputs[0], inputs[1], output, scope);
       default:
-        return new Node(index, Kind.OP, op, inputs.length, null, null, inputs, output, scope);
+        return new Node(op, null, null, inputs, output, scope);
     }
   }
 
@@ -89,17 +76,17 @@ public final class Node {
 
   /** Position on the tape. */
   public int index() {
-    return index;
+    return output.index();
   }
 
   /** Leaf or op. */
   public Kind kind() {
-    return kind;
+    return op != null ? Kind.OP : output.isTracked() ? Kind.VARIABLE : Kind.CONSTANT;
   }
 
   /** True for variables and constants. */
   public boolean isLeaf() {
-    return kind != Kind.OP;
+    return op == null;
   }
 
   /** The op, or null for a leaf. */
@@ -109,7 +96,7 @@ public final class Node {
 
   /** Number of inputs (0 for a leaf). */
   public int arity() {
-    return arity;
+    return more != null ? more.length : in1 != null ? 2 : in0 != null ? 1 : 0;
   }
 
   /**
@@ -121,10 +108,13 @@ public final class Node {
     if (more != null) {
       return more[i];
     }
-    if (i < 0 || i >= arity) {
-      throw new ArrayIndexOutOfBoundsException("Index " + i + " out of bounds for length " + arity);
+    if (i == 0 && in0 != null) {
+      return in0;
     }
-    return i == 0 ? in0 : in1;
+    if (i == 1 && in1 != null) {
+      return in1;
+    }
+    throw new ArrayIndexOutOfBoundsException("Index " + i + " out of bounds for length " + arity());
   }
 
   /** The value of input {@code i}. */
@@ -137,7 +127,7 @@ public final class Node {
     if (more != null) {
       return more.clone();
     }
-    return arity == 0 ? new Var[0] : arity == 1 ? new Var[] {in0} : new Var[] {in0, in1};
+    return in0 == null ? new Var[0] : in1 == null ? new Var[] {in0} : new Var[] {in0, in1};
   }
 
   /** The output handle. */
@@ -157,14 +147,14 @@ public final class Node {
 
   /** Text such as {@code #7 sigmoid [3, 4]} or {@code #0 variable 'x' []}. */
   public String describe() {
-    String what = op != null ? op.label() : kind.name().toLowerCase(java.util.Locale.ROOT);
+    String what = op != null ? op.label() : kind().name().toLowerCase(java.util.Locale.ROOT);
     String n = name() != null ? " '" + name() + "'" : "";
-    return "#" + index + " " + what + n + " " + output.shape();
+    return "#" + index() + " " + what + n + " " + output.shape();
   }
 
   @Override
   public String toString() {
     int[] in = Arrays.stream(inputs()).mapToInt(Var::index).toArray();
-    return describe() + (arity > 0 ? " <- " + Arrays.toString(in) : "");
+    return describe() + (arity() > 0 ? " <- " + Arrays.toString(in) : "");
   }
 }

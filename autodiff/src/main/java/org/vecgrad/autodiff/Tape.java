@@ -76,7 +76,7 @@ public final class Tape implements AutoCloseable {
     }
     int index = nodes.size();
     Var v = new Var(this, index, value, kind == Node.Kind.VARIABLE, name);
-    nodes.append(Node.leaf(index, kind, v, scope));
+    nodes.append(Node.leaf(v, scope));
     if (kind == Node.Kind.VARIABLE) {
       variables.add(index);
     }
@@ -95,14 +95,14 @@ public final class Tape implements AutoCloseable {
     }
     int index = nodes.size();
     Var out = new Var(this, index, value, true, null);
-    return append(Node.of(index, op, in, out, scope));
+    return append(Node.of(op, in, out, scope));
   }
 
   /** Appends the application of {@code op} to one input. */
   Var record(Op op, Var x, Tensor value) {
     Var in = onTape(x);
     int index = nodes.size();
-    return append(Node.unary(index, op, in, new Var(this, index, value, true, null), scope));
+    return append(Node.unary(op, in, new Var(this, index, value, true, null), scope));
   }
 
   /** Appends the application of {@code op} to two inputs. */
@@ -110,7 +110,7 @@ public final class Tape implements AutoCloseable {
     Var in0 = onTape(a);
     Var in1 = onTape(b);
     int index = nodes.size();
-    return append(Node.binary(index, op, in0, in1, new Var(this, index, value, true, null), scope));
+    return append(Node.binary(op, in0, in1, new Var(this, index, value, true, null), scope));
   }
 
   /** A recorded input as it is; a detached one as a new constant leaf, so the tape shows it. */

@@ -5,7 +5,6 @@ import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.kernel.BinaryKernels;
-import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
@@ -13,13 +12,9 @@ import org.vecgrad.tensor.Tensor;
 public final class Scale implements LinearOp {
   private final double c;
 
-  /** c as an F64 scalar, made once: scalar chains apply scale often enough to notice. */
-  private final Tensor cF64;
-
   /** Multiplies by {@code c}. */
   public Scale(double c) {
     this.c = c;
-    this.cF64 = Tensor.scalar(c);
   }
 
   /** The factor. */
@@ -61,8 +56,7 @@ public final class Scale implements LinearOp {
   @Override
   public Tensor unaryForward(Tensor x) {
     // x·c through the multiply kernel's vector-scalar loop: no kernel object per factor
-    Tensor factor = x.dtype() == DType.F64 ? cF64 : Tensor.scalar(c, x.dtype());
-    return Compute.binary(BinaryKernels.MUL, x, factor, x.shape());
+    return Compute.binary(BinaryKernels.MUL, x, Tensor.scalar(c, x.dtype()), x.shape());
   }
 
   @Override
