@@ -79,30 +79,47 @@ public final class ScalarChainBench {
   /**
    * Linear growth: the median ns per op for chains of 10³ to 10⁶ ops, and the ratio of the largest
    * to the smallest. Flat means recording and sweeping cost the same per node however long the tape
-   * (no quadratic step, no copying that grows with the tape). Each size runs about 10⁷ ops in all.
+   * (no quadratic step, no copying that grows with the tape). Each size runs about 10⁷ ops in all
+   * (at least 7 runs). Next to the wall-clock median it prints the process CPU time per op over all
+   * runs (every thread, so garbage collection included): on a machine shared with other jobs wall
+   * time also counts waiting for a core, CPU time only the work.
    */
   static double sweep() {
     int[] sizes = {1_000, 10_000, 100_000, 1_000_000};
     double[] median = new double[sizes.length];
+    double[] cpu = new double[sizes.length];
     double sink = 0;
     for (int s = 0; s < sizes.length; s++) {
       int ops = sizes[s];
       int reps = Math.max(7, Math.min(1001, 10_000_000 / ops)) | 1;
       double[] ns = new double[reps];
       sink += forwardBackward(ops); // one run to settle the heap at this size
+      long cpu0 = processCpuNanos();
       for (int r = 0; r < reps; r++) {
         long t0 = System.nanoTime();
         sink += forwardBackward(ops);
         ns[r] = (System.nanoTime() - t0) / (double) ops;
       }
+      cpu[s] = (processCpuNanos() - cpu0) / ((double) ops * reps);
       Arrays.sort(ns);
       median[s] = ns[reps / 2];
       System.out.printf(
-          "sweep: %,9d ops: %6.1f ns/op (median of %d; p10 %.1f, p90 %.1f)%n",
-          ops, median[s], reps, ns[reps / 10], ns[reps * 9 / 10]);
+          "sweep: %,9d ops: %6.1f ns/op (median of %d; p10 %.1f, p90 %.1f); process CPU %.1f ns/op%n",
+          ops, median[s], reps, ns[reps / 10], ns[reps * 9 / 10], cpu[s]);
     }
+    int last = sizes.length - 1;
     System.out.printf(
-        "sweep: ns/op at 10⁶ / at 10³ = %.2f (flat is 1)%n", median[sizes.length - 1] / median[0]);
+        "sweep: 10⁶ / 10³ = %.2f wall (median), %.2f process CPU (flat is 1)%n",
+        median[last] / median[0], cpu[last] / cpu[0]);
     return sink;
+  }
+
+  /** CPU time of the whole process (all threads), or -1 where the JVM does not report it. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime()
+        : -1;
   }
 }
