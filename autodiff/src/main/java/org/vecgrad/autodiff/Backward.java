@@ -23,6 +23,7 @@ public final class Backward {
   private Var[] wrt = new Var[0];
   private boolean createGraph;
   private boolean keepAll;
+  private final boolean[][] wantedByArity = new boolean[4][];
 
   Backward(Tape tape, Var y) {
     this.tape = tape;
@@ -80,16 +81,10 @@ public final class Backward {
   /** Runs the sweep. */
   public Gradients run() {
     tape.checkMine("backward", y);
-    Var[] targets = wrt.length > 0 ? wrt : allVariables();
+    Var[] targets = wrt.length > 0 ? wrt : tape.variables();
     Var g = seed != null ? seed : defaultSeed();
     int top = y.index();
-    boolean[] needs = relevant(targets, top);
-    boolean[] isTarget = new boolean[top + 1];
-    for (Var t : targets) {
-      if (t.index() <= top) {
-        isTarget[t.index()] = true;
-      }
-    }
+    Relevance relevance = Relevance.of(tape, targets, top);
     Var[] adj = new Var[top + 1];
     if (createGraph && g.tape() == null) {
       g = tape.constant("ȳ", g.value());
@@ -99,12 +94,15 @@ public final class Backward {
     try {
       for (int i = top; i >= 0; i--) {
         Var gi = adj[i];
-        Node node = tape.node(i);
-        if (gi == null || node.isLeaf() || !needs[i]) {
+        if (gi == null) {
           continue;
         }
-        propagate(node, gi, needs, adj);
-        if (!keepAll && !isTarget[i]) {
+        Node node = tape.node(i);
+        if (node.isLeaf() || !relevance.needsOp(i)) {
+          continue;
+        }
+        propagate(node, gi, relevance, adj);
+        if (!keepAll && !relevance.isTarget(i)) {
           adj[i] = null;
         }
       }
@@ -114,13 +112,13 @@ public final class Backward {
     return new Gradients(targets, adj, keepAll);
   }
 
-  private void propagate(Node node, Var gi, boolean[] needs, Var[] adj) {
+  private void propagate(Node node, Var gi, Relevance relevance, Var[] adj) {
     int n = node.arity();
-    boolean[] wanted = new boolean[n];
+    boolean[] wanted = wantedArray(n);
     boolean any = false;
     for (int j = 0; j < n; j++) {
       Var in = node.input(j);
-      wanted[j] = in.tape() == tape && in.isTracked() && needs[in.index()];
+      wanted[j] = in.tape() == tape && in.isTracked() && relevance.needs(in);
       any |= wanted[j];
     }
     if (!any) {
@@ -156,22 +154,18 @@ public final class Backward {
     }
   }
 
-  /** Marks the nodes that depend on a target: the only ones a cotangent must reach. */
-  private boolean[] relevant(Var[] targets, int top) {
-    boolean[] needs = new boolean[top + 1];
-    for (Var t : targets) {
-      if (t.index() <= top) {
-        needs[t.index()] = true;
-      }
+  /**
+   * The {@code wanted} flags handed to a VJP rule. Rules only read them during the call, so the
+   * sweep reuses one array per arity instead of allocating one per node.
+   */
+  private boolean[] wantedArray(int n) {
+    if (n >= wantedByArity.length) {
+      return new boolean[n];
     }
-    for (int i = 0; i <= top; i++) {
-      Node node = tape.node(i);
-      for (int j = 0; j < node.arity() && !needs[i]; j++) {
-        Var in = node.input(j);
-        needs[i] = in.tape() == tape && needs[in.index()];
-      }
+    if (wantedByArity[n] == null) {
+      wantedByArity[n] = new boolean[n];
     }
-    return needs;
+    return wantedByArity[n];
   }
 
   private Var defaultSeed() {
@@ -185,13 +179,6 @@ public final class Backward {
               + " (tape.vjp(y, gOut, ...))");
     }
     return Var.constant(Tensor.ones(y.shape(), y.dtype()));
-  }
-
-  private Var[] allVariables() {
-    return tape.nodes().stream()
-        .filter(n -> n.kind() == Node.Kind.VARIABLE)
-        .map(Node::output)
-        .toArray(Var[]::new);
   }
 
   @Override

@@ -19,20 +19,51 @@ public final class Node {
     OP
   }
 
-  private final int index;
-  private final Kind kind;
+  // A long tape keeps every node alive until it is closed, and the garbage collector copies what
+  // survives, so a node stores only what cannot be derived: its index is the output's, a leaf's
+  // kind is whether its output is tracked, and the arity is the number of inputs present. Inputs 0
+  // and 1 live in fields, longer input lists in an array: almost every node has one or two.
   private final Op op;
-  private final Var[] inputs;
+  private final Var in0;
+  private final Var in1;
+  private final Var[] more;
   private final Var output;
   private final String scope;
 
-  Node(int index, Kind kind, Op op, Var[] inputs, Var output, String scope) {
-    this.index = index;
-    this.kind = kind;
+  private Node(Op op, Var in0, Var in1, Var[] more, Var output, String scope) {
     this.op = op;
-    this.inputs = inputs;
+    this.in0 = in0;
+    this.in1 = in1;
+    this.more = more;
     this.output = output;
     this.scope = scope;
+  }
+
+  /** A leaf: a variable if {@code output} is tracked, else a constant. */
+  static Node leaf(Var output, String scope) {
+    return new Node(null, null, null, null, output, scope);
+  }
+
+  /** An application of {@code op} to {@code x}. */
+  static Node unary(Op op, Var x, Var output, String scope) {
+    return new Node(op, x, null, null, output, scope);
+  }
+
+  /** An application of {@code op} to {@code a} and {@code b}. */
+  static Node binary(Op op, Var a, Var b, Var output, String scope) {
+    return new Node(op, a, b, null, output, scope);
+  }
+
+  /** An application of {@code op} to any number of inputs; the node keeps the array. */
+  static Node of(Op op, Var[] inputs, Var output, String scope) {
+    switch (inputs.length) {
+      case 1:
+        return unary(op, inputs[0], output, scope);
+      case 2:
+        return binary(op, inputs[0], inputs[1], output, scope);
+      default:
+        return new Node(op, null, null, inputs, output, scope);
+    }
   }
 
   /**
@@ -45,17 +76,17 @@ public final class Node {
 
   /** Position on the tape. */
   public int index() {
-    return index;
+    return output.index();
   }
 
   /** Leaf or op. */
   public Kind kind() {
-    return kind;
+    return op != null ? Kind.OP : output.isTracked() ? Kind.VARIABLE : Kind.CONSTANT;
   }
 
   /** True for variables and constants. */
   public boolean isLeaf() {
-    return kind != Kind.OP;
+    return op == null;
   }
 
   /** The op, or null for a leaf. */
@@ -65,22 +96,38 @@ public final class Node {
 
   /** Number of inputs (0 for a leaf). */
   public int arity() {
-    return inputs.length;
+    return more != null ? more.length : in1 != null ? 2 : in0 != null ? 1 : 0;
   }
 
-  /** Input {@code i} as recorded. */
+  /**
+   * Input {@code i} as recorded.
+   *
+   * @throws ArrayIndexOutOfBoundsException unless {@code 0 <= i < arity()}
+   */
   public Var input(int i) {
-    return inputs[i];
+    if (more != null) {
+      return more[i];
+    }
+    if (i == 0 && in0 != null) {
+      return in0;
+    }
+    if (i == 1 && in1 != null) {
+      return in1;
+    }
+    throw new ArrayIndexOutOfBoundsException("Index " + i + " out of bounds for length " + arity());
   }
 
   /** The value of input {@code i}. */
   public Tensor inputValue(int i) {
-    return inputs[i].value();
+    return input(i).value();
   }
 
   /** A copy of the inputs. */
   public Var[] inputs() {
-    return inputs.clone();
+    if (more != null) {
+      return more.clone();
+    }
+    return in0 == null ? new Var[0] : in1 == null ? new Var[] {in0} : new Var[] {in0, in1};
   }
 
   /** The output handle. */
@@ -100,14 +147,14 @@ public final class Node {
 
   /** Text such as {@code #7 sigmoid [3, 4]} or {@code #0 variable 'x' []}. */
   public String describe() {
-    String what = op != null ? op.label() : kind.name().toLowerCase(java.util.Locale.ROOT);
+    String what = op != null ? op.label() : kind().name().toLowerCase(java.util.Locale.ROOT);
     String n = name() != null ? " '" + name() + "'" : "";
-    return "#" + index + " " + what + n + " " + output.shape();
+    return "#" + index() + " " + what + n + " " + output.shape();
   }
 
   @Override
   public String toString() {
-    int[] in = Arrays.stream(inputs).mapToInt(Var::index).toArray();
-    return describe() + (inputs.length > 0 ? " <- " + Arrays.toString(in) : "");
+    int[] in = Arrays.stream(inputs()).mapToInt(Var::index).toArray();
+    return describe() + (arity() > 0 ? " <- " + Arrays.toString(in) : "");
   }
 }

@@ -50,6 +50,30 @@ public interface Op {
   Tensor forward(Tensor... inputs);
 
   /**
+   * {@link #shape(Shape...)} for one input. {@link Ops} calls this form on the hot path so that an
+   * application allocates no {@code Shape[]}; an op overrides it only where the array costs more
+   * than the rule (scalar chains are bound by such overheads). It must agree with the varargs form.
+   */
+  default Shape unaryShape(Shape x) {
+    return shape(new Shape[] {x});
+  }
+
+  /** {@link #shape(Shape...)} for two inputs, without the array (see {@link #unaryShape}). */
+  default Shape binaryShape(Shape a, Shape b) {
+    return shape(new Shape[] {a, b});
+  }
+
+  /** {@link #forward(Tensor...)} for one input, without the array (see {@link #unaryShape}). */
+  default Tensor unaryForward(Tensor x) {
+    return forward(new Tensor[] {x});
+  }
+
+  /** {@link #forward(Tensor...)} for two inputs, without the array (see {@link #unaryShape}). */
+  default Tensor binaryForward(Tensor a, Tensor b) {
+    return forward(new Tensor[] {a, b});
+  }
+
+  /**
    * The JVP rule: the output tangent for the given input tangents.
    *
    * @param node the recorded application, giving access to inputs and output

@@ -66,62 +66,20 @@ public final class Ops {
    * @throws IllegalStateException for an input whose tape is closed
    */
   public static Var apply(Op op, Var... inputs) {
-    Tape tape = null;
-    boolean tracked = false;
-    Shape[] shapes = new Shape[inputs.length];
-    Tensor[] values = new Tensor[inputs.length];
-    for (int i = 0; i < inputs.length; i++) {
-      Var v = inputs[i];
-      if (v == null) {
-        throw new IllegalArgumentException(op.name() + ": input " + i + " is null");
-      }
-      Tape t = v.tape();
-      if (t != null) {
-        t.checkOpen(op.name());
-        if (tape == null) {
-          tape = t;
-        } else if (tape != t) {
-          throw new IllegalArgumentException(
-              op.name()
-                  + ": inputs come from two different tapes ("
-                  + inputs[0]
-                  + " and "
-                  + v
-                  + "); record the whole expression on one tape");
-        }
-      }
-      tracked |= v.isTracked();
-      shapes[i] = v.shape();
-      values[i] = v.value();
-      if (i > 0 && !op.mixesDtypes() && v.dtype() != inputs[0].dtype()) {
-        throw new IllegalArgumentException(
-            op.name()
-                + ": mixed dtypes "
-                + inputs[0].dtype()
-                + " and "
-                + v.dtype()
-                + "; cast one explicitly, e.g. Ops.cast(x, DType."
-                + inputs[0].dtype()
-                + ")");
-      }
-    }
-    Shape expected = op.shape(shapes);
-    Tensor out = op.forward(values);
-    if (!out.shape().equals(expected)) {
-      throw new IllegalStateException(
-          op.name()
-              + ": forward produced shape "
-              + out.shape()
-              + ", its shape rule says "
-              + expected);
-    }
-    if (tape != null && tracked && tape.isRecording()) {
-      return tape.record(op, inputs, out);
-    }
-    if (tape != null && tape.isWatchingNonFinite() && !out.isFinite()) {
-      throw new NonFiniteException(-1, op.label() + " produced a non-finite value (not recorded)");
-    }
-    return Var.constant(out);
+    return Apply.any(op, inputs);
+  }
+
+  /**
+   * {@link #apply(Op, Var...)} for one input, with the same checks and errors but no varargs arrays
+   * (the hot path of scalar expressions).
+   */
+  public static Var apply(Op op, Var x) {
+    return Apply.unary(op, x);
+  }
+
+  /** {@link #apply(Op, Var...)} for two inputs, without varargs arrays (see above). */
+  public static Var apply(Op op, Var a, Var b) {
+    return Apply.binary(op, a, b);
   }
 
   // ------------------------------------------------------------ constants

@@ -1,6 +1,7 @@
 package org.vecgrad.autodiff;
 
-import java.util.ArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.vecgrad.tensor.Tensor;
@@ -28,7 +29,11 @@ import org.vecgrad.tensor.Tensor;
  * }</pre>
  */
 public final class Tape implements AutoCloseable {
-  private final List<Node> nodes = new ArrayList<>();
+  private final NodeList nodes = new NodeList();
+
+  /** Indices of the variable leaves, ascending: sweeps ask for them without scanning the nodes. */
+  private final IntArrayList variables = new IntArrayList();
+
   private boolean recording = true;
   private boolean closed;
   private boolean watchNonFinite;
@@ -71,28 +76,54 @@ public final class Tape implements AutoCloseable {
     }
     int index = nodes.size();
     Var v = new Var(this, index, value, kind == Node.Kind.VARIABLE, name);
-    nodes.add(new Node(index, kind, null, new Var[0], v, scope));
+    nodes.append(Node.leaf(v, scope));
+    if (kind == Node.Kind.VARIABLE) {
+      variables.add(index);
+    }
     return v;
   }
 
   // ------------------------------------------------------------------ recording
 
-  /** Appends the application of {@code op}; called by {@link Ops#apply}. */
-  Var record(Op op, Var[] inputs, Tensor value) {
-    Var[] in = inputs.clone();
+  /**
+   * Appends the application of {@code op} to any number of inputs; called by {@link Ops#apply}. The
+   * tape keeps {@code in} (a fresh array), after replacing detached inputs by constant leaves.
+   */
+  Var record(Op op, Var[] in, Tensor value) {
     for (int i = 0; i < in.length; i++) {
-      if (in[i].tape() == null) {
-        in[i] = constant(in[i].name(), in[i].value());
-      }
+      in[i] = onTape(in[i]);
     }
     int index = nodes.size();
     Var out = new Var(this, index, value, true, null);
-    Node node = new Node(index, Node.Kind.OP, op, in, out, scope);
-    if (watchNonFinite && !value.isFinite()) {
-      throw new NonFiniteException(index, NonFinite.describe(node, "the forward pass"));
+    return append(Node.of(op, in, out, scope));
+  }
+
+  /** Appends the application of {@code op} to one input. */
+  Var record(Op op, Var x, Tensor value) {
+    Var in = onTape(x);
+    int index = nodes.size();
+    return append(Node.unary(op, in, new Var(this, index, value, true, null), scope));
+  }
+
+  /** Appends the application of {@code op} to two inputs. */
+  Var record(Op op, Var a, Var b, Tensor value) {
+    Var in0 = onTape(a);
+    Var in1 = onTape(b);
+    int index = nodes.size();
+    return append(Node.binary(op, in0, in1, new Var(this, index, value, true, null), scope));
+  }
+
+  /** A recorded input as it is; a detached one as a new constant leaf, so the tape shows it. */
+  private Var onTape(Var v) {
+    return v.tape() == null ? constant(v.name(), v.value()) : v;
+  }
+
+  private Var append(Node node) {
+    if (watchNonFinite && !node.value().isFinite()) {
+      throw new NonFiniteException(node.index(), NonFinite.describe(node, "the forward pass"));
     }
-    nodes.add(node);
-    return out;
+    nodes.append(node);
+    return node.output();
   }
 
   /** True while ops on this tape's Vars are recorded. */
@@ -177,6 +208,21 @@ public final class Tape implements AutoCloseable {
     return nodes.get(index);
   }
 
+  /** The variable leaves in tape order. */
+  Var[] variables() {
+    Var[] out = new Var[variables.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = nodes.get(variables.getInt(i)).output();
+    }
+    return out;
+  }
+
+  /** The number of variable leaves at positions up to {@code top}. */
+  int variablesUpTo(int top) {
+    int at = Arrays.binarySearch(variables.elements(), 0, variables.size(), top);
+    return at >= 0 ? at + 1 : -at - 1;
+  }
+
   /** The nodes in tape order (read-only view). */
   public List<Node> nodes() {
     return Collections.unmodifiableList(nodes);
@@ -221,7 +267,8 @@ public final class Tape implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    nodes.clear();
+    nodes.drop();
+    variables.clear();
   }
 
   void checkOpen(String op) {

@@ -198,7 +198,7 @@ public final class Shape {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Shape && Arrays.equals(dims, ((Shape) o).dims);
+    return o == this || o instanceof Shape && Arrays.equals(dims, ((Shape) o).dims);
   }
 
   @Override

@@ -118,6 +118,30 @@ class TapeTest {
     }
   }
 
+  /**
+   * A tape of a million op nodes: recording, both sweeps and the relevance pass are loops, so the
+   * depth cannot overflow the stack, and the gradient is exact (500 001 unit contributions into x).
+   */
+  @Test
+  void millionNodeChainDifferentiatesCorrectly() {
+    try (Tape tape = new Tape()) {
+      Var x = tape.variable("x", 0.5);
+      Var unused = tape.variable("unused", 2.0);
+      Var y = x;
+      for (int i = 0; i < 500_000; i++) {
+        y = Ops.scale(add(y, x), 1.0);
+      }
+      assertEquals(1_000_002, tape.size());
+      assertEquals(500_001, tape.grad(y).of(x).item(), 0); // every variable: no relevance pass
+      Gradients g = tape.grad(y, x); // a subset: the relevance pass runs
+      assertEquals(500_001, g.of(x).item(), 0);
+      assertEquals(500_001 * 0.5, y.item(), 0);
+      Tangents t = tape.forward().tangent(x, Tensor.scalar(1)).run();
+      assertEquals(500_001, t.of(y).item(), 0);
+      assertEquals(0, tape.grad(y, unused).of(unused).item(), 0);
+    }
+  }
+
   @Test
   void unrelatedVariableHasZeroGradient() {
     try (Tape tape = new Tape()) {

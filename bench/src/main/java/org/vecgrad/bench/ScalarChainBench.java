@@ -13,9 +13,11 @@ import org.vecgrad.autodiff.Var;
  * arithmetic. The reference anchor is PyTorch's 6.5 µs per op (F64) on the reference machine
  * ({@code shared/bench/baselines.md}); the goal is at most 100 ns per op.
  *
+ * <p>A size sweep ({@link #sweep}) checks that the cost per op stays flat from 10³ to 10⁶ ops.
+ *
  * <p>Run: {@code ./mvnw -q -pl bench -am package -DskipTests && java --add-modules
  * jdk.incubator.vector -cp bench/target/classes:$(cat bench/target/classpath.txt)
- * org.vecgrad.bench.ScalarChainBench [ops]}
+ * org.vecgrad.bench.ScalarChainBench [ops | sweep]}
  */
 public final class ScalarChainBench {
   private static final double PYTORCH_NS_PER_OP = 6500;
@@ -38,30 +40,86 @@ public final class ScalarChainBench {
     }
   }
 
-  /** Prints the median ns per op over repeated runs after a warm-up. */
+  /**
+   * Prints the median ns per op of a 10⁴-op chain ({@code [ops]} sets another length), then, unless
+   * a length was given, the size sweep. {@code sweep} prints the sweep only.
+   */
   public static void main(String[] args) {
-    int ops = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    boolean sweepOnly = args.length > 0 && args[0].equals("sweep");
+    int ops = args.length > 0 && !sweepOnly ? Integer.parseInt(args[0]) : 10_000;
     double sink = 0;
     for (int i = 0; i < 300; i++) {
-      sink += forwardBackward(ops);
+      sink += forwardBackward(10_000);
     }
-    int reps = 51;
-    double[] ns = new double[reps];
-    for (int r = 0; r < reps; r++) {
-      long t0 = System.nanoTime();
-      sink += forwardBackward(ops);
-      ns[r] = (System.nanoTime() - t0) / (double) ops;
+    if (!sweepOnly) {
+      int reps = 51;
+      double[] ns = new double[reps];
+      for (int r = 0; r < reps; r++) {
+        long t0 = System.nanoTime();
+        sink += forwardBackward(ops);
+        ns[r] = (System.nanoTime() - t0) / (double) ops;
+      }
+      Arrays.sort(ns);
+      double median = ns[reps / 2];
+      System.out.printf(
+          "scalar chain of %d ops, forward + backward: %.1f ns/op (median of %d; p10 %.1f, p90 %.1f)%n",
+          ops, median, reps, ns[reps / 10], ns[reps * 9 / 10]);
+      System.out.printf(
+          "vs PyTorch 1.13 (6.5 µs/op, shared/bench/baselines.md): %.0f× faster; goal ≤ 100 ns/op: %s%n",
+          PYTORCH_NS_PER_OP / median, median <= 100 ? "met" : "missed");
     }
-    Arrays.sort(ns);
-    double median = ns[reps / 2];
-    System.out.printf(
-        "scalar chain of %d ops, forward + backward: %.1f ns/op (median of %d; p10 %.1f, p90 %.1f)%n",
-        ops, median, reps, ns[reps / 10], ns[reps * 9 / 10]);
-    System.out.printf(
-        "vs PyTorch 1.13 (6.5 µs/op, shared/bench/baselines.md): %.0f× faster; goal ≤ 100 ns/op: %s%n",
-        PYTORCH_NS_PER_OP / median, median <= 100 ? "met" : "missed");
+    if (args.length == 0 || sweepOnly) {
+      sink += sweep();
+    }
     if (sink == 42) {
       System.out.println();
     }
+  }
+
+  /**
+   * Linear growth: the median ns per op for chains of 10³ to 10⁶ ops, and the ratio of the largest
+   * to the smallest. Flat means recording and sweeping cost the same per node however long the tape
+   * (no quadratic step, no copying that grows with the tape). Each size runs about 10⁷ ops in all
+   * (at least 7 runs). Next to the wall-clock median it prints the process CPU time per op over all
+   * runs (every thread, so garbage collection included): on a machine shared with other jobs wall
+   * time also counts waiting for a core, CPU time only the work.
+   */
+  static double sweep() {
+    int[] sizes = {1_000, 10_000, 100_000, 1_000_000};
+    double[] median = new double[sizes.length];
+    double[] cpu = new double[sizes.length];
+    double sink = 0;
+    for (int s = 0; s < sizes.length; s++) {
+      int ops = sizes[s];
+      int reps = Math.max(7, Math.min(1001, 10_000_000 / ops)) | 1;
+      double[] ns = new double[reps];
+      sink += forwardBackward(ops); // one run to settle the heap at this size
+      long cpu0 = processCpuNanos();
+      for (int r = 0; r < reps; r++) {
+        long t0 = System.nanoTime();
+        sink += forwardBackward(ops);
+        ns[r] = (System.nanoTime() - t0) / (double) ops;
+      }
+      cpu[s] = (processCpuNanos() - cpu0) / ((double) ops * reps);
+      Arrays.sort(ns);
+      median[s] = ns[reps / 2];
+      System.out.printf(
+          "sweep: %,9d ops: %6.1f ns/op (median of %d; p10 %.1f, p90 %.1f); process CPU %.1f ns/op%n",
+          ops, median[s], reps, ns[reps / 10], ns[reps * 9 / 10], cpu[s]);
+    }
+    int last = sizes.length - 1;
+    System.out.printf(
+        "sweep: 10⁶ / 10³ = %.2f wall (median), %.2f process CPU (flat is 1)%n",
+        median[last] / median[0], cpu[last] / cpu[0]);
+    return sink;
+  }
+
+  /** CPU time of the whole process (all threads), or -1 where the JVM does not report it. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime()
+        : -1;
   }
 }

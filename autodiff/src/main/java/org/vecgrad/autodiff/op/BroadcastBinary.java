@@ -41,4 +41,14 @@ abstract class BroadcastBinary implements Op {
   public final Tensor forward(Tensor... in) {
     return Compute.binary(kernel, in[0], in[1], shape(in[0].shape(), in[1].shape()));
   }
+
+  @Override
+  public final Shape binaryShape(Shape a, Shape b) {
+    return Shape.broadcast(name, a, b);
+  }
+
+  @Override
+  public final Tensor binaryForward(Tensor a, Tensor b) {
+    return Compute.binary(kernel, a, b, binaryShape(a.shape(), b.shape()));
+  }
 }

@@ -2,6 +2,7 @@ package org.vecgrad.autodiff.op;
 
 import org.vecgrad.autodiff.ElementwiseOp;
 import org.vecgrad.kernel.UnaryKernel;
+import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
 /** Shared plumbing of the unary elementwise ops: a name, a kernel and a rule for pictures. */
@@ -29,5 +30,15 @@ abstract class UnaryElementwise implements ElementwiseOp {
   @Override
   public final Tensor forward(Tensor... in) {
     return Compute.unary(kernel, in[0]);
+  }
+
+  @Override
+  public final Shape unaryShape(Shape x) {
+    return x;
+  }
+
+  @Override
+  public final Tensor unaryForward(Tensor x) {
+    return Compute.unary(kernel, x);
   }
 }
