@@ -19,10 +19,11 @@ import org.vecgrad.autodiff.op.Mul;
 import org.vecgrad.autodiff.op.Neg;
 import org.vecgrad.autodiff.op.Pow;
 import org.vecgrad.autodiff.op.Relu;
+import org.vecgrad.autodiff.op.ReluBackward;
 import org.vecgrad.autodiff.op.Reshape;
 import org.vecgrad.autodiff.op.Scale;
 import org.vecgrad.autodiff.op.Sigmoid;
-import org.vecgrad.autodiff.op.SigmoidGrad;
+import org.vecgrad.autodiff.op.SigmoidBackward;
 import org.vecgrad.autodiff.op.Sign;
 import org.vecgrad.autodiff.op.Slice;
 import org.vecgrad.autodiff.op.SoftmaxCrossEntropy;
@@ -35,7 +36,7 @@ import org.vecgrad.autodiff.op.Sum;
 import org.vecgrad.autodiff.op.SumAxis;
 import org.vecgrad.autodiff.op.SumTo;
 import org.vecgrad.autodiff.op.Tanh;
-import org.vecgrad.autodiff.op.TanhGrad;
+import org.vecgrad.autodiff.op.TanhBackward;
 import org.vecgrad.autodiff.op.Trace;
 import org.vecgrad.autodiff.op.Transpose;
 import org.vecgrad.tensor.DType;
@@ -249,14 +250,28 @@ public final class Ops {
     return apply(Sigmoid.INSTANCE, x);
   }
 
-  /** {@code 1 − y²}: tanh's derivative from its output y (fused). */
-  public static Var tanhGrad(Var y) {
-    return apply(TanhGrad.INSTANCE, y);
+  /**
+   * {@code g ⊙ [x > 0]}: ReLU's backward in one pass, from the adjoint {@code g} and ReLU's input
+   * {@code x} (same shape). ReLU's own rules record it.
+   */
+  public static Var reluBackward(Var g, Var x) {
+    return apply(ReluBackward.INSTANCE, g, x);
   }
 
-  /** {@code σ(x) = 1/(1+e⁻ˣ)}'s derivative from its output y: {@code y(1 − y)} (fused). */
-  public static Var sigmoidGrad(Var y) {
-    return apply(SigmoidGrad.INSTANCE, y);
+  /**
+   * {@code g ⊙ (1 − y²)}: tanh's backward in one pass, from the adjoint {@code g} and tanh's output
+   * {@code y} (same shape). Tanh's own rules record it.
+   */
+  public static Var tanhBackward(Var g, Var y) {
+    return apply(TanhBackward.INSTANCE, g, y);
+  }
+
+  /**
+   * {@code g ⊙ y(1 − y)}: the sigmoid's backward in one pass, from the adjoint {@code g} and the
+   * sigmoid's output {@code y} (same shape). Sigmoid's own rules record it.
+   */
+  public static Var sigmoidBackward(Var g, Var y) {
+    return apply(SigmoidBackward.INSTANCE, g, y);
   }
 
   /** {@code max(x, 0)}. */

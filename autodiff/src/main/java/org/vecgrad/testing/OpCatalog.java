@@ -36,10 +36,11 @@ import org.vecgrad.autodiff.op.Mul;
 import org.vecgrad.autodiff.op.Neg;
 import org.vecgrad.autodiff.op.Pow;
 import org.vecgrad.autodiff.op.Relu;
+import org.vecgrad.autodiff.op.ReluBackward;
 import org.vecgrad.autodiff.op.Reshape;
 import org.vecgrad.autodiff.op.Scale;
 import org.vecgrad.autodiff.op.Sigmoid;
-import org.vecgrad.autodiff.op.SigmoidGrad;
+import org.vecgrad.autodiff.op.SigmoidBackward;
 import org.vecgrad.autodiff.op.Sign;
 import org.vecgrad.autodiff.op.Slice;
 import org.vecgrad.autodiff.op.SoftmaxCrossEntropy;
@@ -52,7 +53,7 @@ import org.vecgrad.autodiff.op.Sum;
 import org.vecgrad.autodiff.op.SumAxis;
 import org.vecgrad.autodiff.op.SumTo;
 import org.vecgrad.autodiff.op.Tanh;
-import org.vecgrad.autodiff.op.TanhGrad;
+import org.vecgrad.autodiff.op.TanhBackward;
 import org.vecgrad.autodiff.op.Trace;
 import org.vecgrad.autodiff.op.Transpose;
 import org.vecgrad.check.TapeFunction;
@@ -157,6 +158,23 @@ public final class OpCatalog {
         Moves.broadcasting(second, fn));
   }
 
+  /** A binary op on two operands of one shape (no broadcasting); rejects [2, 3] with [3, 2]. */
+  private static OpSpec sameShape(
+      String name,
+      Class<? extends Op> cls,
+      Domain second,
+      java.util.function.BinaryOperator<Var> fn) {
+    return entry(
+        name,
+        cls,
+        rng -> {
+          Shape s = Shapes.random(rng, 0, 3, 3);
+          return simple(name, shapes(s, s), domains(ANY, second), x -> fn.apply(x[0], x[1]));
+        },
+        rng -> bad(name, x -> fn.apply(x[0], x[1]), Shape.of(2, 3), Shape.of(3, 2)),
+        Moves.sameShape(second, fn));
+  }
+
   private static int[] indices(int count, int bound, SplittableRandom rng) {
     int[] idx = new int[count];
     for (int i = 0; i < count; i++) {
@@ -242,9 +260,11 @@ public final class OpCatalog {
     c.add(unary("step", Step.class, AWAY_FROM_KINK, Ops::step, Step.INSTANCE));
     c.add(unary("tanh", Tanh.class, ANY, Ops::tanh, Tanh.INSTANCE));
     c.add(unary("sigmoid", Sigmoid.class, ANY, Ops::sigmoid, Sigmoid.INSTANCE));
-    c.add(unary("tanhGrad", TanhGrad.class, ANY, Ops::tanhGrad, TanhGrad.INSTANCE));
-    c.add(unary("sigmoidGrad", SigmoidGrad.class, ANY, Ops::sigmoidGrad, SigmoidGrad.INSTANCE));
     c.add(unary("relu", Relu.class, AWAY_FROM_KINK, Ops::relu, Relu.INSTANCE));
+    // the activations' fused backward ops (adjoint, then what the derivative is written in)
+    c.add(sameShape("reluBackward", ReluBackward.class, AWAY_FROM_KINK, Ops::reluBackward));
+    c.add(sameShape("tanhBackward", TanhBackward.class, ANY, Ops::tanhBackward));
+    c.add(sameShape("sigmoidBackward", SigmoidBackward.class, ANY, Ops::sigmoidBackward));
     c.add(unary("softplus", Softplus.class, ANY, Ops::softplus, Softplus.INSTANCE));
     // linear algebra
     c.add(
