@@ -2,6 +2,7 @@ package org.vecgrad.autodiff;
 
 import org.vecgrad.autodiff.op.Abs;
 import org.vecgrad.autodiff.op.Add;
+import org.vecgrad.autodiff.op.Affine;
 import org.vecgrad.autodiff.op.ArgmaxMask;
 import org.vecgrad.autodiff.op.BroadcastTo;
 import org.vecgrad.autodiff.op.Cast;
@@ -294,6 +295,15 @@ public final class Ops {
   /** {@code op(A)·op(B)}, transposing without copying when asked. */
   public static Var matmul(Var a, Var b, boolean transA, boolean transB) {
     return apply(MatMul.of(transA, transB), a, b);
+  }
+
+  /**
+   * {@code x·Wᵀ + b}: a dense layer's affine map, {@code x [batch, in]}, {@code W [out, in]},
+   * {@code b [out]} added to every row; one fused op (the bias goes into the product's fresh
+   * storage).
+   */
+  public static Var affine(Var x, Var w, Var b) {
+    return apply(Affine.INSTANCE, x, w, b);
   }
 
   /** {@code Xᵀ} for a matrix. */

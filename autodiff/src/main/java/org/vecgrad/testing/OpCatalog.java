@@ -19,6 +19,7 @@ import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.autodiff.op.Abs;
 import org.vecgrad.autodiff.op.Add;
+import org.vecgrad.autodiff.op.Affine;
 import org.vecgrad.autodiff.op.ArgmaxMask;
 import org.vecgrad.autodiff.op.BroadcastTo;
 import org.vecgrad.autodiff.op.Cast;
@@ -297,6 +298,42 @@ public final class OpCatalog {
               return ok.isEmpty()
                   ? Ops.matmul(a, a, false, true)
                   : Ops.matmul(a, ok.get(rng.nextInt(ok.size())));
+            }));
+    c.add(
+        entry(
+            "affine",
+            Affine.class,
+            rng -> {
+              int batch = 1 + rng.nextInt(4);
+              int in = 1 + rng.nextInt(4);
+              int out = 1 + rng.nextInt(4);
+              return simple(
+                  "affine",
+                  shapes(Shape.of(batch, in), Shape.of(out, in), Shape.of(out)),
+                  domains(ANY, ANY, ANY),
+                  x -> Ops.affine(x[0], x[1], x[2]));
+            },
+            rng ->
+                bad(
+                    "affine",
+                    x -> Ops.affine(x[0], x[1], x[2]),
+                    Shape.of(2, 4),
+                    Shape.of(3, 5),
+                    Shape.of(3)),
+            (g, rng) -> {
+              Var x = g.pickRank(2, rng);
+              if (x == null) {
+                return null;
+              }
+              int in = x.shape().dim(1);
+              List<Var> ws =
+                  g.nodes().stream()
+                      .filter(v -> v.shape().rank() == 2 && v.shape().dim(1) == in)
+                      .toList();
+              Var w = ws.get(rng.nextInt(ws.size())); // x itself qualifies
+              Tensor bias = Tensor.randn(Shape.of(w.shape().dim(0)), rng.nextLong());
+              Var b = Var.constant(bias.cast(x.dtype()));
+              return Ops.affine(x, w, b);
             }));
     c.add(
         entry(
