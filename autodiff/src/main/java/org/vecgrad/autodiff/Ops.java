@@ -2,6 +2,7 @@ package org.vecgrad.autodiff;
 
 import org.vecgrad.autodiff.op.Abs;
 import org.vecgrad.autodiff.op.Add;
+import org.vecgrad.autodiff.op.Affine;
 import org.vecgrad.autodiff.op.ArgmaxMask;
 import org.vecgrad.autodiff.op.BroadcastTo;
 import org.vecgrad.autodiff.op.Cast;
@@ -19,10 +20,11 @@ import org.vecgrad.autodiff.op.Mul;
 import org.vecgrad.autodiff.op.Neg;
 import org.vecgrad.autodiff.op.Pow;
 import org.vecgrad.autodiff.op.Relu;
+import org.vecgrad.autodiff.op.ReluBackward;
 import org.vecgrad.autodiff.op.Reshape;
 import org.vecgrad.autodiff.op.Scale;
 import org.vecgrad.autodiff.op.Sigmoid;
-import org.vecgrad.autodiff.op.SigmoidGrad;
+import org.vecgrad.autodiff.op.SigmoidBackward;
 import org.vecgrad.autodiff.op.Sign;
 import org.vecgrad.autodiff.op.Slice;
 import org.vecgrad.autodiff.op.SoftmaxCrossEntropy;
@@ -35,7 +37,7 @@ import org.vecgrad.autodiff.op.Sum;
 import org.vecgrad.autodiff.op.SumAxis;
 import org.vecgrad.autodiff.op.SumTo;
 import org.vecgrad.autodiff.op.Tanh;
-import org.vecgrad.autodiff.op.TanhGrad;
+import org.vecgrad.autodiff.op.TanhBackward;
 import org.vecgrad.autodiff.op.Trace;
 import org.vecgrad.autodiff.op.Transpose;
 import org.vecgrad.tensor.DType;
@@ -207,14 +209,28 @@ public final class Ops {
     return apply(Sigmoid.INSTANCE, x);
   }
 
-  /** {@code 1 − y²}: tanh's derivative from its output y (fused). */
-  public static Var tanhGrad(Var y) {
-    return apply(TanhGrad.INSTANCE, y);
+  /**
+   * {@code g ⊙ [x > 0]}: ReLU's backward in one pass, from the adjoint {@code g} and ReLU's input
+   * {@code x} (same shape). ReLU's own rules record it.
+   */
+  public static Var reluBackward(Var g, Var x) {
+    return apply(ReluBackward.INSTANCE, g, x);
   }
 
-  /** {@code σ(x) = 1/(1+e⁻ˣ)}'s derivative from its output y: {@code y(1 − y)} (fused). */
-  public static Var sigmoidGrad(Var y) {
-    return apply(SigmoidGrad.INSTANCE, y);
+  /**
+   * {@code g ⊙ (1 − y²)}: tanh's backward in one pass, from the adjoint {@code g} and tanh's output
+   * {@code y} (same shape). Tanh's own rules record it.
+   */
+  public static Var tanhBackward(Var g, Var y) {
+    return apply(TanhBackward.INSTANCE, g, y);
+  }
+
+  /**
+   * {@code g ⊙ y(1 − y)}: the sigmoid's backward in one pass, from the adjoint {@code g} and the
+   * sigmoid's output {@code y} (same shape). Sigmoid's own rules record it.
+   */
+  public static Var sigmoidBackward(Var g, Var y) {
+    return apply(SigmoidBackward.INSTANCE, g, y);
   }
 
   /** {@code max(x, 0)}. */
@@ -237,6 +253,15 @@ public final class Ops {
   /** {@code op(A)·op(B)}, transposing without copying when asked. */
   public static Var matmul(Var a, Var b, boolean transA, boolean transB) {
     return apply(MatMul.of(transA, transB), a, b);
+  }
+
+  /**
+   * {@code x·Wᵀ + b}: a dense layer's affine map, {@code x [batch, in]}, {@code W [out, in]},
+   * {@code b [out]} added to every row; one fused op (the bias goes into the product's fresh
+   * storage).
+   */
+  public static Var affine(Var x, Var w, Var b) {
+    return apply(Affine.INSTANCE, x, w, b);
   }
 
   /** {@code Xᵀ} for a matrix. */

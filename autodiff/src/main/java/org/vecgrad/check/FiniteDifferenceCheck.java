@@ -142,10 +142,16 @@ public final class FiniteDifferenceCheck {
       // Allowed absolute error: the round-off of a central difference (the error of φ divided by
       // the step), plus that of the sweeps themselves, which at unit scale leave derivatives of a
       // few ε·‖u‖∞ where the exact value is zero (cancelling chains, as in x − x).
+      // Intermediates cancel at the scale of the inputs too (logSoftmax over one element is
+      // x − x): their round-off enters φ at ε·‖u‖·‖x‖ even when the output is near zero.
+      double inputScale = 0;
+      for (Tensor xi : x) {
+        inputScale = Math.max(inputScale, xi.norm());
+      }
       double noise =
           tol.roundoffFactor()
               * tol.epsilon()
-              * ((Math.abs(phi0) + u.norm() * rec.value().norm()) / tol.fdStep()
+              * ((Math.abs(phi0) + u.norm() * (rec.value().norm() + inputScale)) / tol.fdStep()
                   + Math.max(1, maxAbs(u)));
       double floor = 1e-3 * scale + Double.MIN_NORMAL;
       List<FiniteDifferenceReport.Entry> judged = new ArrayList<>();

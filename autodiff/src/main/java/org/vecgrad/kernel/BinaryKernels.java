@@ -307,4 +307,73 @@ public final class BinaryKernels {
           svScalar(x, b, bo + i, out, oo + i, n - i);
         }
       };
+
+  // Fused backward kernels: an activation's derivative times the incoming adjoint in one pass
+  // (same-shape operands only; the op layer never broadcasts them).
+
+  /** {@code g·[x > 0]}: ReLU's backward from the adjoint {@code g} and the input {@code x}. */
+  public static final BinaryKernel RELU_BACKWARD =
+      new BinaryKernel("reluBackward") {
+        @Override
+        public double apply(double g, double x) {
+          return x > 0 ? g : 0;
+        }
+
+        @Override
+        protected void vvSimd(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
+          DoubleVector zero = DoubleVector.zero(F64);
+          int i = 0;
+          for (int end = F64.loopBound(n); i < end; i += F64_LANES) {
+            DoubleVector g = DoubleVector.fromArray(F64, a, ao + i);
+            DoubleVector x = DoubleVector.fromArray(F64, b, bo + i);
+            zero.blend(g, x.compare(VectorOperators.GT, 0)).intoArray(out, oo + i);
+          }
+          vvScalar(a, ao + i, b, bo + i, out, oo + i, n - i);
+        }
+      };
+
+  /** {@code g·(1 − y²)}: tanh's backward from the adjoint {@code g} and the output {@code y}. */
+  public static final BinaryKernel TANH_BACKWARD =
+      new BinaryKernel("tanhBackward") {
+        @Override
+        public double apply(double g, double y) {
+          return g * (1 - y * y);
+        }
+
+        @Override
+        protected void vvSimd(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
+          DoubleVector one = DoubleVector.broadcast(F64, 1);
+          int i = 0;
+          for (int end = F64.loopBound(n); i < end; i += F64_LANES) {
+            DoubleVector g = DoubleVector.fromArray(F64, a, ao + i);
+            DoubleVector y = DoubleVector.fromArray(F64, b, bo + i);
+            g.mul(one.sub(y.mul(y))).intoArray(out, oo + i);
+          }
+          vvScalar(a, ao + i, b, bo + i, out, oo + i, n - i);
+        }
+      };
+
+  /**
+   * {@code g·y(1 − y)}: the logistic sigmoid's backward from the adjoint {@code g} and the output
+   * {@code y}.
+   */
+  public static final BinaryKernel SIGMOID_BACKWARD =
+      new BinaryKernel("sigmoidBackward") {
+        @Override
+        public double apply(double g, double y) {
+          return g * (y * (1 - y));
+        }
+
+        @Override
+        protected void vvSimd(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
+          DoubleVector one = DoubleVector.broadcast(F64, 1);
+          int i = 0;
+          for (int end = F64.loopBound(n); i < end; i += F64_LANES) {
+            DoubleVector g = DoubleVector.fromArray(F64, a, ao + i);
+            DoubleVector y = DoubleVector.fromArray(F64, b, bo + i);
+            g.mul(y.mul(one.sub(y))).intoArray(out, oo + i);
+          }
+          vvScalar(a, ao + i, b, bo + i, out, oo + i, n - i);
+        }
+      };
 }

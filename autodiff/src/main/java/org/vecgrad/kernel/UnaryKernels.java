@@ -98,46 +98,6 @@ public final class UnaryKernels {
         }
       };
 
-  /** {@code 1 − y²}: tanh's derivative written in its output. */
-  public static final UnaryKernel ONE_MINUS_SQUARE =
-      new UnaryKernel("oneMinusSquare") {
-        @Override
-        public double apply(double y) {
-          return 1 - y * y;
-        }
-
-        @Override
-        protected void mapSimd(double[] x, int xo, double[] out, int oo, int n) {
-          int i = 0;
-          DoubleVector one = DoubleVector.broadcast(F64, 1);
-          for (int end = F64.loopBound(n); i < end; i += F64_LANES) {
-            DoubleVector v = DoubleVector.fromArray(F64, x, xo + i);
-            one.sub(v.mul(v)).intoArray(out, oo + i);
-          }
-          mapScalar(x, xo + i, out, oo + i, n - i);
-        }
-      };
-
-  /** {@code y(1 − y)}: the logistic sigmoid's derivative written in its output. */
-  public static final UnaryKernel LOGISTIC_SLOPE =
-      new UnaryKernel("logisticSlope") {
-        @Override
-        public double apply(double y) {
-          return y * (1 - y);
-        }
-
-        @Override
-        protected void mapSimd(double[] x, int xo, double[] out, int oo, int n) {
-          int i = 0;
-          DoubleVector one = DoubleVector.broadcast(F64, 1);
-          for (int end = F64.loopBound(n); i < end; i += F64_LANES) {
-            DoubleVector v = DoubleVector.fromArray(F64, x, xo + i);
-            v.mul(one.sub(v)).intoArray(out, oo + i);
-          }
-          mapScalar(x, xo + i, out, oo + i, n - i);
-        }
-      };
-
   /** {@code √x} (correctly rounded in both paths; NaN for x &lt; 0). */
   public static final UnaryKernel SQRT =
       new UnaryKernel("sqrt") {

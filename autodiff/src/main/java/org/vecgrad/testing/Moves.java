@@ -67,10 +67,22 @@ final class Moves {
 
   /** A binary move on two nodes of one shape (possibly the same node). */
   static GraphMove sameShape(BinaryOperator<Var> fn) {
+    return sameShape(Domains.ANY, fn);
+  }
+
+  /**
+   * A binary move on two nodes of one shape (possibly the same node); the second must lie in {@code
+   * second}.
+   */
+  static GraphMove sameShape(Domain second, BinaryOperator<Var> fn) {
     return (g, rng) -> {
       Var a = g.pick(rng);
       List<Var> ok = g.nodes().stream().filter(b -> b.shape().equals(a.shape())).toList();
-      return fn.apply(a, ok.get(rng.nextInt(ok.size())));
+      Var b = ok.get(rng.nextInt(ok.size()));
+      if (second != Domains.ANY) {
+        g.require(b, second);
+      }
+      return fn.apply(a, b);
     };
   }
 

@@ -19,6 +19,7 @@ import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.autodiff.op.Abs;
 import org.vecgrad.autodiff.op.Add;
+import org.vecgrad.autodiff.op.Affine;
 import org.vecgrad.autodiff.op.ArgmaxMask;
 import org.vecgrad.autodiff.op.BroadcastTo;
 import org.vecgrad.autodiff.op.Cast;
@@ -36,10 +37,11 @@ import org.vecgrad.autodiff.op.Mul;
 import org.vecgrad.autodiff.op.Neg;
 import org.vecgrad.autodiff.op.Pow;
 import org.vecgrad.autodiff.op.Relu;
+import org.vecgrad.autodiff.op.ReluBackward;
 import org.vecgrad.autodiff.op.Reshape;
 import org.vecgrad.autodiff.op.Scale;
 import org.vecgrad.autodiff.op.Sigmoid;
-import org.vecgrad.autodiff.op.SigmoidGrad;
+import org.vecgrad.autodiff.op.SigmoidBackward;
 import org.vecgrad.autodiff.op.Sign;
 import org.vecgrad.autodiff.op.Slice;
 import org.vecgrad.autodiff.op.SoftmaxCrossEntropy;
@@ -52,7 +54,7 @@ import org.vecgrad.autodiff.op.Sum;
 import org.vecgrad.autodiff.op.SumAxis;
 import org.vecgrad.autodiff.op.SumTo;
 import org.vecgrad.autodiff.op.Tanh;
-import org.vecgrad.autodiff.op.TanhGrad;
+import org.vecgrad.autodiff.op.TanhBackward;
 import org.vecgrad.autodiff.op.Trace;
 import org.vecgrad.autodiff.op.Transpose;
 import org.vecgrad.check.TapeFunction;
@@ -157,6 +159,23 @@ public final class OpCatalog {
         Moves.broadcasting(second, fn));
   }
 
+  /** A binary op on two operands of one shape (no broadcasting); rejects [2, 3] with [3, 2]. */
+  private static OpSpec sameShape(
+      String name,
+      Class<? extends Op> cls,
+      Domain second,
+      java.util.function.BinaryOperator<Var> fn) {
+    return entry(
+        name,
+        cls,
+        rng -> {
+          Shape s = Shapes.random(rng, 0, 3, 3);
+          return simple(name, shapes(s, s), domains(ANY, second), x -> fn.apply(x[0], x[1]));
+        },
+        rng -> bad(name, x -> fn.apply(x[0], x[1]), Shape.of(2, 3), Shape.of(3, 2)),
+        Moves.sameShape(second, fn));
+  }
+
   private static int[] indices(int count, int bound, SplittableRandom rng) {
     int[] idx = new int[count];
     for (int i = 0; i < count; i++) {
@@ -242,9 +261,11 @@ public final class OpCatalog {
     c.add(unary("step", Step.class, AWAY_FROM_KINK, Ops::step, Step.INSTANCE));
     c.add(unary("tanh", Tanh.class, ANY, Ops::tanh, Tanh.INSTANCE));
     c.add(unary("sigmoid", Sigmoid.class, ANY, Ops::sigmoid, Sigmoid.INSTANCE));
-    c.add(unary("tanhGrad", TanhGrad.class, ANY, Ops::tanhGrad, TanhGrad.INSTANCE));
-    c.add(unary("sigmoidGrad", SigmoidGrad.class, ANY, Ops::sigmoidGrad, SigmoidGrad.INSTANCE));
     c.add(unary("relu", Relu.class, AWAY_FROM_KINK, Ops::relu, Relu.INSTANCE));
+    // the activations' fused backward ops (adjoint, then what the derivative is written in)
+    c.add(sameShape("reluBackward", ReluBackward.class, AWAY_FROM_KINK, Ops::reluBackward));
+    c.add(sameShape("tanhBackward", TanhBackward.class, ANY, Ops::tanhBackward));
+    c.add(sameShape("sigmoidBackward", SigmoidBackward.class, ANY, Ops::sigmoidBackward));
     c.add(unary("softplus", Softplus.class, ANY, Ops::softplus, Softplus.INSTANCE));
     // linear algebra
     c.add(
@@ -277,6 +298,42 @@ public final class OpCatalog {
               return ok.isEmpty()
                   ? Ops.matmul(a, a, false, true)
                   : Ops.matmul(a, ok.get(rng.nextInt(ok.size())));
+            }));
+    c.add(
+        entry(
+            "affine",
+            Affine.class,
+            rng -> {
+              int batch = 1 + rng.nextInt(4);
+              int in = 1 + rng.nextInt(4);
+              int out = 1 + rng.nextInt(4);
+              return simple(
+                  "affine",
+                  shapes(Shape.of(batch, in), Shape.of(out, in), Shape.of(out)),
+                  domains(ANY, ANY, ANY),
+                  x -> Ops.affine(x[0], x[1], x[2]));
+            },
+            rng ->
+                bad(
+                    "affine",
+                    x -> Ops.affine(x[0], x[1], x[2]),
+                    Shape.of(2, 4),
+                    Shape.of(3, 5),
+                    Shape.of(3)),
+            (g, rng) -> {
+              Var x = g.pickRank(2, rng);
+              if (x == null) {
+                return null;
+              }
+              int in = x.shape().dim(1);
+              List<Var> ws =
+                  g.nodes().stream()
+                      .filter(v -> v.shape().rank() == 2 && v.shape().dim(1) == in)
+                      .toList();
+              Var w = ws.get(rng.nextInt(ws.size())); // x itself qualifies
+              Tensor bias = Tensor.randn(Shape.of(w.shape().dim(0)), rng.nextLong());
+              Var b = Var.constant(bias.cast(x.dtype()));
+              return Ops.affine(x, w, b);
             }));
     c.add(
         entry(

@@ -55,8 +55,8 @@ public final class Linear extends Module {
       throw new IllegalArgumentException(
           "Linear(" + in + " → " + out + "): input must be [batch, " + in + "], got " + x.shape());
     }
-    Var y = Ops.matmul(x, weight.on(tape), false, true);
-    return bias == null ? y : Ops.add(y, bias.on(tape));
+    Var w = weight.on(tape);
+    return bias == null ? Ops.matmul(x, w, false, true) : Ops.affine(x, w, bias.on(tape));
   }
 
   /** The weight {@code [out, in]}. */

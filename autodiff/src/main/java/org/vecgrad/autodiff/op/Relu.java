@@ -22,4 +22,10 @@ public final class Relu extends UnaryElementwise {
     Var x = node.input(0);
     return Ops.step(x);
   }
+
+  /** The fused one-pass form of {@code v ⊙ f′} (see {@link #derivative} for the factor). */
+  @Override
+  public Var timesDerivative(Node node, Var v) {
+    return Ops.reluBackward(v, node.input(0));
+  }
 }

@@ -20,6 +20,12 @@ public final class Sigmoid extends UnaryElementwise {
   @Override
   public Var derivative(Node node) {
     Var y = node.output();
-    return Ops.sigmoidGrad(y);
+    return Ops.mul(y, Ops.add(Ops.neg(y), 1));
+  }
+
+  /** The fused one-pass form of {@code v ⊙ f′} (see {@link #derivative} for the factor). */
+  @Override
+  public Var timesDerivative(Node node, Var v) {
+    return Ops.sigmoidBackward(v, node.output());
   }
 }

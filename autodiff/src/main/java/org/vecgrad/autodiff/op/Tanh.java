@@ -17,6 +17,12 @@ public final class Tanh extends UnaryElementwise {
   @Override
   public Var derivative(Node node) {
     Var y = node.output();
-    return Ops.tanhGrad(y);
+    return Ops.add(Ops.neg(Ops.square(y)), 1);
+  }
+
+  /** The fused one-pass form of {@code v ⊙ f′} (see {@link #derivative} for the factor). */
+  @Override
+  public Var timesDerivative(Node node, Var v) {
+    return Ops.tanhBackward(v, node.output());
   }
 }

@@ -39,16 +39,16 @@ public final class Adam extends ElementwiseOptimizer {
   }
 
   @Override
-  protected void update(double[] theta, double[] g, double[][] state, long t) {
+  protected void update(double[] theta, double[] g, int n, double[][] state, int offset, long t) {
     double[] m = state[0];
     double[] v = state[1];
     double c1 = 1 - Math.pow(beta1, t);
     double c2 = 1 - Math.pow(beta2, t);
     double lr = learningRate();
-    for (int i = 0; i < theta.length; i++) {
-      m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-      v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
-      theta[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
+    for (int i = 0; i < n; i++) {
+      m[offset + i] = beta1 * m[offset + i] + (1 - beta1) * g[i];
+      v[offset + i] = beta2 * v[offset + i] + (1 - beta2) * g[i] * g[i];
+      theta[i] -= lr * (m[offset + i] / c1) / (Math.sqrt(v[offset + i] / c2) + eps);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vecgrad.nn.Parameter;
+import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Tensor;
 
 /**
@@ -11,9 +12,17 @@ import org.vecgrad.tensor.Tensor;
  * stateᵢ)}. It checks the inputs, keeps per-parameter state buffers (in double precision whatever
  * the parameter dtype, so F32 training does not accumulate rounding in the moments), and replaces
  * each parameter by a new tensor of its own dtype.
+ *
+ * <p>An F32 parameter is updated in chunks through two reused double buffers: the step then
+ * allocates only the new float array, not double copies of the parameter and its gradient.
  */
 public abstract class ElementwiseOptimizer implements Optimizer {
+  /** Elements per chunk of an F32 update: the scratch buffers stay in L1/L2. */
+  private static final int CHUNK = 2048;
+
   private final Map<Parameter, double[][]> state = new IdentityHashMap<>();
+  private final double[] thetaChunk = new double[CHUNK];
+  private final double[] gradChunk = new double[CHUNK];
   private double lr;
   private long steps;
 
@@ -26,14 +35,18 @@ public abstract class ElementwiseOptimizer implements Optimizer {
   protected abstract int stateBuffers();
 
   /**
-   * Updates {@code theta} in place from {@code g}.
+   * Updates {@code theta[0, n)} in place from {@code g[0, n)}: elements {@code offset} to {@code
+   * offset + n} of the parameter (a whole F64 parameter, or one chunk of an F32 one).
    *
-   * @param theta a private copy of the parameter, to overwrite with the new value
+   * @param theta the parameter's values (a private copy), to overwrite with the new values
    * @param g the gradient (read only)
-   * @param state this parameter's buffers, zero at the first step
+   * @param n how many elements to update
+   * @param state this parameter's buffers, indexed from {@code offset}; zero at the first step
+   * @param offset where {@code theta[0]} sits in the parameter (and in {@code state})
    * @param t the step number, 1 at the first step
    */
-  protected abstract void update(double[] theta, double[] g, double[][] state, long t);
+  protected abstract void update(
+      double[] theta, double[] g, int n, double[][] state, int offset, long t);
 
   @Override
   public final void step(List<Parameter> params, List<Tensor> grads) {
@@ -60,11 +73,36 @@ public abstract class ElementwiseOptimizer implements Optimizer {
     steps++;
     for (int i = 0; i < params.size(); i++) {
       Parameter p = params.get(i);
-      double[] theta = p.value().toDoubleArray();
-      double[][] s = state.computeIfAbsent(p, k -> new double[stateBuffers()][theta.length]);
-      update(theta, grads.get(i).readF64(), s, steps);
-      p.set(Tensor.wrap(p.value().shape(), theta, p.value().dtype()));
+      Tensor value = p.value();
+      double[][] s = state.computeIfAbsent(p, k -> new double[stateBuffers()][value.size()]);
+      p.set(
+          value.dtype() == DType.F64
+              ? stepF64(value, grads.get(i), s)
+              : stepInChunks(value, grads.get(i), s));
     }
+  }
+
+  private Tensor stepF64(Tensor value, Tensor grad, double[][] s) {
+    double[] theta = value.toDoubleArray(); // the new value: a copy, the old one stays intact
+    update(theta, grad.readF64(), theta.length, s, 0, steps);
+    return Tensor.wrap(value.shape(), theta);
+  }
+
+  private Tensor stepInChunks(Tensor value, Tensor grad, double[][] s) {
+    float[] theta = value.toFloatArray(); // the new value: a copy, the old one stays intact
+    float[] g = grad.dtype() == DType.F32 ? grad.readF32() : grad.toFloatArray();
+    for (int from = 0; from < theta.length; from += CHUNK) {
+      int n = Math.min(CHUNK, theta.length - from);
+      for (int i = 0; i < n; i++) {
+        thetaChunk[i] = theta[from + i];
+        gradChunk[i] = g[from + i];
+      }
+      update(thetaChunk, gradChunk, n, s, from, steps);
+      for (int i = 0; i < n; i++) {
+        theta[from + i] = (float) thetaChunk[i];
+      }
+    }
+    return Tensor.wrap(value.shape(), theta);
   }
 
   @Override

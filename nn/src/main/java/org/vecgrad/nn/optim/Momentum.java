@@ -42,12 +42,12 @@ public final class Momentum extends ElementwiseOptimizer {
   }
 
   @Override
-  protected void update(double[] theta, double[] g, double[][] state, long t) {
+  protected void update(double[] theta, double[] g, int n, double[][] state, int offset, long t) {
     double lr = learningRate();
     double[] v = state[0];
-    for (int i = 0; i < theta.length; i++) {
-      v[i] = mu * v[i] + g[i];
-      theta[i] -= lr * (nesterov ? g[i] + mu * v[i] : v[i]);
+    for (int i = 0; i < n; i++) {
+      v[offset + i] = mu * v[offset + i] + g[i];
+      theta[i] -= lr * (nesterov ? g[i] + mu * v[offset + i] : v[offset + i]);
     }
   }
 }

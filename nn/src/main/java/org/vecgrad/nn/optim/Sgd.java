@@ -18,9 +18,9 @@ public final class Sgd extends ElementwiseOptimizer {
   }
 
   @Override
-  protected void update(double[] theta, double[] g, double[][] state, long t) {
+  protected void update(double[] theta, double[] g, int n, double[][] state, int offset, long t) {
     double lr = learningRate();
-    for (int i = 0; i < theta.length; i++) {
+    for (int i = 0; i < n; i++) {
       theta[i] -= lr * g[i];
     }
   }

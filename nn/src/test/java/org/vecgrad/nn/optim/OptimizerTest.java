@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Tape;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.nn.Parameter;
+import org.vecgrad.tensor.DType;
+import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
 class OptimizerTest {
@@ -134,5 +137,47 @@ class OptimizerTest {
     EarlyStopping nan = new EarlyStopping(1, 0);
     assertFalse(nan.observe(1, Double.NaN));
     assertTrue(nan.shouldStop());
+  }
+
+  /**
+   * An F32 parameter larger than one update chunk takes exactly the F64 path's values, rounded:
+   * both update in double from the same inputs, so a misplaced chunk offset would show.
+   */
+  @Test
+  void f32UpdatesInChunksMatchTheF64UpdateRounded() {
+    Shape shape = Shape.of(5003);
+    Tensor start = Tensor.randn(shape, 7).cast(DType.F32);
+    for (Optimizer[] pair :
+        new Optimizer[][] {
+          {new Sgd(0.1), new Sgd(0.1)},
+          {new Momentum(0.1, 0.9), new Momentum(0.1, 0.9)},
+          {new Adam(0.01), new Adam(0.01)}
+        }) {
+      Parameter p32 = new Parameter("p32", start);
+      Parameter p64 = new Parameter("p64", start.cast(DType.F64));
+      for (int step = 1; step <= 3; step++) {
+        Tensor g = Tensor.randn(shape, 100 + step).cast(DType.F32);
+        pair[0].step(List.of(p32), List.of(g));
+        pair[1].step(List.of(p64), List.of(g.cast(DType.F64)));
+        assertEquals(DType.F32, p32.value().dtype(), pair[0].name());
+        float[] got = p32.value().readF32();
+        double[] want = p64.value().readF64();
+        for (int i = 0; i < got.length; i++) {
+          if (got[i] != (float) want[i]) {
+            fail(
+                pair[0].name()
+                    + " step "
+                    + step
+                    + ": element "
+                    + i
+                    + " is "
+                    + got[i]
+                    + ", not "
+                    + want[i]);
+          }
+        }
+        p64.set(p32.value().cast(DType.F64)); // both continue from the same rounded values
+      }
+    }
   }
 }

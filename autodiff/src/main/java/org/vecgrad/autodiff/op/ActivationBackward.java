@@ -1,0 +1,67 @@
+package org.vecgrad.autodiff.op;
+
+import org.vecgrad.autodiff.Op;
+import org.vecgrad.autodiff.Ops;
+import org.vecgrad.autodiff.Var;
+import org.vecgrad.kernel.BinaryKernel;
+import org.vecgrad.tensor.Shape;
+import org.vecgrad.tensor.Tensor;
+
+/**
+ * An activation's backward fused into one op: {@code z = g ⊙ f′}, where {@code g} is the incoming
+ * adjoint (or, in forward mode, the tangent) and the second input is what {@code f′} is written in
+ * — the activation's input for ReLU, its output for tanh and sigmoid.
+ *
+ * <p>Why: the generic elementwise rule records "derivative, then multiply", two passes over memory
+ * and a temporary per activation in every sweep. These ops make it one pass. Both inputs must have
+ * the same shape (they never broadcast: the adjoint has the shape of the activation).
+ */
+abstract class ActivationBackward implements Op {
+  private final String name;
+  private final BinaryKernel kernel;
+  private final String rule;
+
+  ActivationBackward(String name, BinaryKernel kernel, String rule) {
+    this.name = name;
+    this.kernel = kernel;
+    this.rule = rule;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final String rule() {
+    return rule;
+  }
+
+  @Override
+  public final Shape shape(Shape... in) {
+    Compute.requireArity(name, in, 2);
+    if (!in[0].equals(in[1])) {
+      throw new IllegalArgumentException(
+          name
+              + ": the adjoint "
+              + in[0]
+              + " and the activation's "
+              + in[1]
+              + " must have the same shape");
+    }
+    return in[0];
+  }
+
+  @Override
+  public final Tensor forward(Tensor... in) {
+    return Compute.binary(kernel, in[0], in[1], in[0].shape());
+  }
+
+  /** {@code a + b} where a null term is zero (the tangent convention); null when both are. */
+  static Var sumOrNull(Var a, Var b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : Ops.add(a, b);
+  }
+}
