@@ -40,21 +40,26 @@ abstract class ActivationBackward implements Op {
   @Override
   public final Shape shape(Shape... in) {
     Compute.requireArity(name, in, 2);
-    if (!in[0].equals(in[1])) {
+    return binaryShape(in[0], in[1]);
+  }
+
+  @Override
+  public final Shape binaryShape(Shape g, Shape y) {
+    if (!g.equals(y)) {
       throw new IllegalArgumentException(
-          name
-              + ": the adjoint "
-              + in[0]
-              + " and the activation's "
-              + in[1]
-              + " must have the same shape");
+          name + ": the adjoint " + g + " and the activation's " + y + " must have the same shape");
     }
-    return in[0];
+    return g;
   }
 
   @Override
   public final Tensor forward(Tensor... in) {
-    return Compute.binary(kernel, in[0], in[1], in[0].shape());
+    return binaryForward(in[0], in[1]);
+  }
+
+  @Override
+  public final Tensor binaryForward(Tensor g, Tensor y) {
+    return Compute.binary(kernel, g, y, g.shape());
   }
 
   /** {@code a + b} where a null term is zero (the tangent convention); null when both are. */
