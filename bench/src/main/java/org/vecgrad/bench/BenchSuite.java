@@ -65,12 +65,7 @@ public final class BenchSuite {
    * @throws IllegalArgumentException on an unknown section name
    */
   public static BenchTable run(boolean quick, Set<String> sections, PrintStream log) {
-    for (String s : sections) {
-      if (!SECTIONS.contains(s)) {
-        throw new IllegalArgumentException(
-            "unknown section '" + s + "' (known: " + String.join(", ", SECTIONS) + ")");
-      }
-    }
+    requireKnown(sections);
     BenchSuite suite = new BenchSuite(quick, log);
     int threads = Parallel.threads();
     boolean simd = Simd.enabled();
@@ -99,6 +94,20 @@ public final class BenchSuite {
     }
     suite.notes();
     return suite.table;
+  }
+
+  /**
+   * Checks section names.
+   *
+   * @throws IllegalArgumentException naming the first unknown section and the known ones
+   */
+  public static void requireKnown(Set<String> sections) {
+    for (String s : sections) {
+      if (!SECTIONS.contains(s)) {
+        throw new IllegalArgumentException(
+            "unknown section '" + s + "' (known: " + String.join(", ", SECTIONS) + ")");
+      }
+    }
   }
 
   /** Parses {@code --only a,b,c}: the sections named, or all of them for null. */
