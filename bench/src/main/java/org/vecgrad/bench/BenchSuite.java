@@ -67,6 +67,7 @@ public final class BenchSuite {
   public static BenchTable run(boolean quick, Set<String> sections, PrintStream log) {
     requireKnown(sections);
     BenchSuite suite = new BenchSuite(quick, log);
+    String loadBefore = loadAverage();
     int threads = Parallel.threads();
     boolean simd = Simd.enabled();
     try {
@@ -92,7 +93,7 @@ public final class BenchSuite {
       Parallel.setThreads(threads);
       Simd.setEnabled(simd);
     }
-    suite.notes();
+    suite.notes(loadBefore, loadAverage());
     return suite.table;
   }
 
@@ -441,18 +442,40 @@ public final class BenchSuite {
     return perOp;
   }
 
-  private void notes() {
-    table.note("");
-    table.note("ratio: times better than the reference (figure ÷ reference for rates, reference ÷");
-    table.note(
-        "figure for costs); above 1 vecgrad is ahead. in-run: measured in this run, on this");
-    table.note(
-        "machine, interleaved with the figure; baseline Zen 3: shared/bench/baselines.md, a");
-    table.note("2-vCPU AMD EPYC Zen 3 (AVX2), not this machine. One thread throughout except the");
-    table.note(
-        "2-thread matmul rows; F32 and F64 through the ops' forward on tensors of that dtype.");
-    table.note(
-        "Medians of " + budget.rounds() + " interleaved rounds" + (quick ? " (--quick)" : ""));
+  private void notes(String loadBefore, String loadAfter) {
+    String[] lines = {
+      "",
+      "ratio: times better than the reference (figure ÷ reference for rates, reference ÷ figure",
+      "for costs); above 1 vecgrad is ahead. in-run: measured in this run, on this machine,",
+      "interleaved with the figure; baseline Zen 3: shared/bench/baselines.md, a 2-vCPU AMD EPYC",
+      "Zen 3 (AVX2), not this machine. One thread throughout except the 2-thread matmul rows;",
+      "F32 and F64 through the ops' forward on tensors of that dtype. Medians of "
+          + budget.rounds()
+          + " rounds"
+          + (quick ? " (--quick)." : "."),
+      "Load average (1 min) before / after: "
+          + loadBefore
+          + " / "
+          + loadAfter
+          + " on "
+          + Runtime.getRuntime().availableProcessors()
+          + " cores; above the core count, other processes",
+      "competed for the cores and the wall-time figures suffer (the in-run ratios less so)."
+    };
+    for (String line : lines) {
+      table.note(line);
+    }
+  }
+
+  /** The 1-minute load average ({@code /proc/loadavg}), or "?" where there is none. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0];
+    } catch (IOException | RuntimeException e) {
+      double l =
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      return l < 0 ? "?" : String.format(Locale.ROOT, "%.2f", l);
+    }
   }
 
   private static String cpuModel() {

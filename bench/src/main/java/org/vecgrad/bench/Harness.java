@@ -24,7 +24,8 @@ public final class Harness {
   /**
    * How long to measure.
    *
-   * @param warmupSeconds minimum warm-up time per body (JIT compilation)
+   * @param warmupSeconds minimum warm-up time per body (JIT compilation), in CPU time of the
+   *     calling thread
    * @param warmupCalls minimum number of warm-up calls per body
    * @param rounds timed rounds (the median is over these)
    * @param roundSeconds minimum time of one round of one body; 0 means one call per round
@@ -37,14 +38,14 @@ public final class Harness {
       }
     }
 
-    /** Short runs, for tests and a first look: about 0.7 s per body. */
+    /** Short runs, for tests and a first look: about a second per body on an idle machine. */
     public static Budget quick() {
-      return new Budget(0.4, 3, 5, 0.05);
+      return new Budget(0.6, 3, 5, 0.05);
     }
 
-    /** The default of {@code ./vecgrad bench}: about 3 s per body. */
+    /** The default of {@code ./vecgrad bench}: about 3.5 s per body on an idle machine. */
     public static Budget full() {
-      return new Budget(1.2, 5, 9, 0.2);
+      return new Budget(1.5, 5, 9, 0.2);
     }
 
     /** This budget with at most {@code n} rounds (for slow bodies). */
@@ -156,41 +157,47 @@ public final class Harness {
   /**
    * Runs the warm-up; returns the calls per round that make a round last the budget's time.
    *
-   * <p>The warm-up lasts at least the budget's time and calls, and then goes on, in windows of
-   * {@link #WINDOW} calls, while the fastest call of a window is still more than 10% faster than
-   * that of the window before: the JIT is still compiling (interpreted or C1-compiled Vector API
-   * code is 10–100 times slower). It stops after {@link #MAX_WARMUP_FACTOR} times the budget's time
-   * (at least {@link #MIN_WARMUP_CAP_SECONDS} s) whatever happens.
+   * <p>The warm-up lasts at least the budget's time (CPU time of this thread) and calls, and then
+   * goes on, in windows of {@link #WINDOW} calls, while the fastest call of a window is still more
+   * than 10% faster than that of the window before: the JIT is still compiling (interpreted or
+   * C1-compiled Vector API code is 10–100 times slower). It stops after {@link #MAX_WARMUP_FACTOR}
+   * times the budget's time (at least {@link #MIN_WARMUP_CAP_SECONDS} s) whatever happens.
    */
   private static int warmUp(Budget budget, Runnable body) {
+    // the minimum warm-up counts CPU time of this thread: under load, wall time passes without
+    // the JIT having seen many calls
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuEnd = threads.getCurrentThreadCpuTime() + (long) (budget.warmupSeconds() * 1e9);
     long start = System.nanoTime();
-    long minEnd = start + (long) (budget.warmupSeconds() * 1e9);
     long cap =
         start
             + (long)
                 (Math.max(MIN_WARMUP_CAP_SECONDS, MAX_WARMUP_FACTOR * budget.warmupSeconds())
                     * 1e9);
     int done = 0;
-    long window = Long.MAX_VALUE;
+    long[] window = new long[WINDOW];
     long previous = Long.MAX_VALUE;
     while (true) {
       long t0 = System.nanoTime();
       body.run();
       long t1 = System.nanoTime();
-      window = Math.min(window, Math.max(1, t1 - t0));
+      window[done % WINDOW] = Math.max(1, t1 - t0);
       done++;
       if (done % WINDOW != 0) {
         continue;
       }
-      boolean settled = window > 0.9 * previous;
-      boolean enough = done >= budget.warmupCalls() && t1 >= minEnd;
+      long fastest = Arrays.stream(window).min().getAsLong();
+      boolean settled = fastest > 0.9 * previous;
+      boolean enough = done >= budget.warmupCalls() && threads.getCurrentThreadCpuTime() >= cpuEnd;
       if ((enough && settled) || t1 >= cap || (budget.warmupSeconds() == 0 && enough)) {
         break;
       }
-      previous = window;
-      window = Long.MAX_VALUE;
+      previous = fastest;
     }
-    long calls = (long) Math.ceil(budget.roundSeconds() * 1e9 / Math.min(window, previous));
+    // the median call of the last window: the fastest one would make rounds too long under load
+    long[] sorted = window.clone();
+    Arrays.sort(sorted);
+    long calls = (long) Math.ceil(budget.roundSeconds() * 1e9 / sorted[WINDOW / 2]);
     return (int) Math.max(1, Math.min(calls, 1_000_000));
   }
 
