@@ -59,7 +59,7 @@ public final class BenchSuite {
   /**
    * Runs the named sections and returns the table.
    *
-   * @param quick small sizes and short rounds (well under a minute for everything)
+   * @param quick small sizes and short rounds (under a minute for everything on an idle machine)
    * @param sections a subset of {@link #SECTIONS}
    * @param log progress lines (one per measurement) go here
    * @throws IllegalArgumentException on an unknown section name

@@ -38,9 +38,9 @@ public final class Harness {
       }
     }
 
-    /** Short runs, for tests and a first look: about a second per body on an idle machine. */
+    /** Short runs, for tests and a first look: about half a second per body on an idle machine. */
     public static Budget quick() {
-      return new Budget(0.6, 3, 5, 0.05);
+      return new Budget(0.3, 3, 5, 0.03);
     }
 
     /** The default of {@code ./vecgrad bench}: about 3.5 s per body on an idle machine. */
@@ -158,10 +158,11 @@ public final class Harness {
    * Runs the warm-up; returns the calls per round that make a round last the budget's time.
    *
    * <p>The warm-up lasts at least the budget's time (CPU time of this thread) and calls, and then
-   * goes on, in windows of {@link #WINDOW} calls, while the fastest call of a window is still more
-   * than 10% faster than that of the window before: the JIT is still compiling (interpreted or
-   * C1-compiled Vector API code is 10–100 times slower). It stops after {@link #MAX_WARMUP_FACTOR}
-   * times the budget's time (at least {@link #MIN_WARMUP_CAP_SECONDS} s) whatever happens.
+   * goes on, in windows of {@link #WINDOW} calls, until twice in a row the fastest call of a window
+   * is no more than 10% faster than that of the window before; until then the JIT is still
+   * compiling (interpreted or C1-compiled Vector API code is 10–100 times slower). It stops after
+   * {@link #MAX_WARMUP_FACTOR} times the budget's time (at least {@link #MIN_WARMUP_CAP_SECONDS} s)
+   * whatever happens.
    */
   private static int warmUp(Budget budget, Runnable body) {
     // the minimum warm-up counts CPU time of this thread: under load, wall time passes without
@@ -177,6 +178,7 @@ public final class Harness {
     int done = 0;
     long[] window = new long[WINDOW];
     long previous = Long.MAX_VALUE;
+    int settledWindows = 0;
     while (true) {
       long t0 = System.nanoTime();
       body.run();
@@ -187,7 +189,8 @@ public final class Harness {
         continue;
       }
       long fastest = Arrays.stream(window).min().getAsLong();
-      boolean settled = fastest > 0.9 * previous;
+      settledWindows = fastest > 0.9 * previous ? settledWindows + 1 : 0;
+      boolean settled = settledWindows >= 2;
       boolean enough = done >= budget.warmupCalls() && threads.getCurrentThreadCpuTime() >= cpuEnd;
       if ((enough && settled) || t1 >= cap || (budget.warmupSeconds() == 0 && enough)) {
         break;

@@ -29,7 +29,7 @@ final class BenchCommand implements Command {
     return "usage: ./vecgrad bench [--quick] [--only "
         + String.join(",", BenchSuite.SECTIONS)
         + "]\n"
-        + "  --quick   small sizes and short rounds (under a minute); the default takes a few"
+        + "  --quick   small sizes and short rounds (about a minute); the default takes a few"
         + " minutes\n"
         + "  --only    the sections to run, comma-separated (default: all)";
   }
