@@ -142,6 +142,15 @@ public final class BenchSuite {
   private void matmul(DType dt) {
     String d = dt.name();
     MatMul op = MatMul.of(false, false);
+    // The micro-kernels take C2 a second or more to compile (C1 code is 10-100 times slower), and
+    // a small product can look settled before that: warm the packed path up first, untimed.
+    Tensor[] w = operands(256, 256, 256, dt);
+    log.printf("  %s matmul JIT warm-up ...%n", d);
+    Harness.measure(
+        new Harness.Budget(quick ? 1.0 : 2.0, 20, 1, 0),
+        1,
+        () -> Harness.sink = op.forward(w[0], w[1]));
+
     // the naive triple loop at a small n, and EJML (F64 only: ejml-fdense is not a dependency)
     int small = 128;
     Tensor[] s = operands(small, small, small, dt);
