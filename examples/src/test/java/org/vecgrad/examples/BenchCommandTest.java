@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,15 @@ class BenchCommandTest {
     assertEquals("≤ 1.50×", byName.get("GN product ÷ gradient").get(6));
     assertEquals("≤ 2.50×", byName.get("HVP ÷ gradient").get(6));
     assertTrue(text.contains("baseline Zen 3: shared/bench/baselines.md"), text);
+  }
+
+  @Test
+  void readmeAndTheBenchmarkPageDocumentTheCommand() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    assertTrue(readme.contains("| `./vecgrad bench [--quick] [--only "), "README command table");
+    String page = Files.readString(Path.of("..", "docs", "benchmarks.md"));
+    assertTrue(page.contains("./vecgrad bench --quick"), "docs/benchmarks.md: how to run");
+    assertTrue(page.contains("| benchmark "), "docs/benchmarks.md: a sample table");
   }
 
   @Test
