@@ -4,11 +4,8 @@ import static org.vecgrad.autodiff.Ops.add;
 import static org.vecgrad.autodiff.Ops.matmul;
 import static org.vecgrad.autodiff.Ops.tanh;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.vecgrad.autodiff.Tape;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.linop.GaussNewtonOperator;
@@ -95,38 +92,60 @@ public final class CurvatureBench {
   }
 
   /**
-   * Times {@code body}: {@code warmup} untimed calls, then {@code repeats} timed ones; returns the
-   * median wall time and the median CPU time of this thread (seconds). On a shared machine the CPU
-   * time is the steadier of the two; it misses work done on other threads (a parallel matmul).
+   * The four timings of the class comment, per call.
+   *
+   * @param gradient record + reverse sweep on a fresh tape
+   * @param gaussNewton G·v on a tape holding the forward pass
+   * @param hessian H·v through the recorded gradient graph
+   * @param gaussNewtonShared G·v on the tape that also holds the recorded gradient graph
    */
-  private static double[] median(String what, int warmup, int repeats, Supplier<Object> body) {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    for (int i = 0; i < warmup; i++) {
-      body.get();
+  record Timings(
+      Harness.Result gradient,
+      Harness.Result gaussNewton,
+      Harness.Result hessian,
+      Harness.Result gaussNewtonShared) {}
+
+  /** Measures the four timings with {@code budget} (one thread or many: the caller decides). */
+  static Timings measure(Harness.Budget budget) {
+    CurvatureBench b = new CurvatureBench(2024);
+    Harness.Result grad = Harness.measure(budget, 1, () -> Harness.sink = b.gradient());
+    Harness.Result gn;
+    try (Tape tape = new Tape()) {
+      Var[] p = b.params(tape);
+      Var logits = b.model(tape, p);
+      GaussNewtonOperator g =
+          GaussNewtonOperator.of(tape, logits, LossCurvature.softmaxCrossEntropy(), b.onehot, p);
+      Tensor v = Tensor.randn(g.domain(), 7);
+      gn = Harness.measure(budget, 1, () -> Harness.sink = g.apply(v));
     }
-    double[] wall = new double[repeats];
-    double[] cpu = new double[repeats];
-    for (int i = 0; i < repeats; i++) {
-      long cpu0 = threads.getCurrentThreadCpuTime();
-      long start = System.nanoTime();
-      body.get();
-      wall[i] = (System.nanoTime() - start) * 1e-9;
-      cpu[i] = (threads.getCurrentThreadCpuTime() - cpu0) * 1e-9;
+    Harness.Result hvp;
+    Harness.Result gnShared;
+    try (Tape tape = new Tape()) {
+      Var[] p = b.params(tape);
+      Var loss =
+          LossCurvature.softmaxCrossEntropy().record(b.model(tape, p), tape.constant(b.onehot));
+      HessianOperator h = HessianOperator.of(tape, loss, p);
+      Tensor v = Tensor.randn(h.domain(), 8);
+      hvp = Harness.measure(budget, 1, () -> Harness.sink = h.apply(v));
+      // the same G·v on this tape: its forward sweep also walks the recorded gradient graph
+      Var logits = loss.node().input(0);
+      GaussNewtonOperator g =
+          GaussNewtonOperator.of(tape, logits, LossCurvature.softmaxCrossEntropy(), b.onehot, p);
+      gnShared = Harness.measure(budget, 1, () -> Harness.sink = g.apply(v));
     }
-    Arrays.sort(wall);
-    Arrays.sort(cpu);
-    double[] med = {wall[repeats / 2], cpu[repeats / 2]};
+    return new Timings(grad, gn, hvp, gnShared);
+  }
+
+  private static void print(String what, Harness.Result r) {
     System.out.printf(
-        "%-32s wall median %7.1f ms (min %7.1f, max %7.1f)   cpu median %7.1f ms%n",
-        what, med[0] * 1e3, wall[0] * 1e3, wall[repeats - 1] * 1e3, med[1] * 1e3);
-    return med;
+        "%-32s wall median %7.1f ms (p10 %7.1f, p90 %7.1f)   cpu median %7.1f ms%n",
+        what, r.wallNs() * 1e-6, r.p10Ns() * 1e-6, r.p90Ns() * 1e-6, r.cpuNs() * 1e-6);
   }
 
   /** Runs the benchmark; optional arguments: warm-up rounds and timed repeats. */
   public static void main(String[] args) {
     int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-    CurvatureBench b = new CurvatureBench(2024);
     System.out.printf(
         "MLP %s, batch %d, F64, tanh, softmax cross-entropy; warm-up %d, median of %d (java %s, %d cores)%n",
         Arrays.toString(SIZES),
@@ -135,39 +154,21 @@ public final class CurvatureBench {
         repeats,
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors());
-    double[] grad = median("gradient (forward + reverse)", warmup, repeats, b::gradient);
-    double[] gn;
-    try (Tape tape = new Tape()) {
-      Var[] p = b.params(tape);
-      Var logits = b.model(tape, p);
-      GaussNewtonOperator g =
-          GaussNewtonOperator.of(tape, logits, LossCurvature.softmaxCrossEntropy(), b.onehot, p);
-      Tensor v = Tensor.randn(g.domain(), 7);
-      gn = median("Gauss-Newton product G·v", warmup, repeats, () -> g.apply(v));
-    }
-    double[] hvp;
-    double[] gnShared;
-    try (Tape tape = new Tape()) {
-      Var[] p = b.params(tape);
-      Var loss =
-          LossCurvature.softmaxCrossEntropy().record(b.model(tape, p), tape.constant(b.onehot));
-      HessianOperator h = HessianOperator.of(tape, loss, p);
-      Tensor v = Tensor.randn(h.domain(), 8);
-      hvp = median("exact Hessian product H·v", warmup, repeats, () -> h.apply(v));
-      // the same G·v on this tape: its forward sweep also walks the recorded gradient graph
-      Var logits = loss.node().input(0);
-      GaussNewtonOperator g =
-          GaussNewtonOperator.of(tape, logits, LossCurvature.softmaxCrossEntropy(), b.onehot, p);
-      gnShared = median("G·v, tape also holds ∇L graph", warmup, repeats, () -> g.apply(v));
-    }
+    Timings t = measure(new Harness.Budget(0, warmup, repeats, 0));
+    print("gradient (forward + reverse)", t.gradient());
+    print("Gauss-Newton product G·v", t.gaussNewton());
+    print("exact Hessian product H·v", t.hessian());
+    print("G·v, tape also holds ∇L graph", t.gaussNewtonShared());
     System.out.printf(
         "GN product / gradient = %.2f× wall, %.2f× cpu   (goal ≤ 1.5×)%n",
-        gn[0] / grad[0], gn[1] / grad[1]);
+        t.gaussNewton().wallNs() / t.gradient().wallNs(),
+        t.gaussNewton().cpuNs() / t.gradient().cpuNs());
     System.out.printf(
         "exact HVP  / gradient = %.2f× wall, %.2f× cpu   (goal ≤ 2.5×)%n",
-        hvp[0] / grad[0], hvp[1] / grad[1]);
+        t.hessian().wallNs() / t.gradient().wallNs(), t.hessian().cpuNs() / t.gradient().cpuNs());
     System.out.printf(
         "GN product on the tape holding the recorded gradient / gradient = %.2f× wall, %.2f× cpu%n",
-        gnShared[0] / grad[0], gnShared[1] / grad[1]);
+        t.gaussNewtonShared().wallNs() / t.gradient().wallNs(),
+        t.gaussNewtonShared().cpuNs() / t.gradient().cpuNs());
   }
 }

@@ -122,36 +122,28 @@ public class ElementwiseBench {
             System.out.printf("%-8s %12.3f %12.3f %7.1fx%n", name, t[0], t[1], t[1] / t[0]));
   }
 
-  /** Median ns/element of SIMD and scalar calls timed in alternation. */
+  /** Median ns/element of SIMD and scalar calls timed in alternation ({@link Harness}). */
   private static double[] interleaved(String name, int elements) {
     ElementwiseBench b = new ElementwiseBench();
     b.kernel = name;
     b.n = elements;
     b.setup();
     int calls = Math.max(1, (1 << 20) / elements); // about 2^20 elements per timing
-    for (int i = 0; i < 30 * calls; i++) { // warm-up: both loops compiled by C2
-      b.simd();
-      b.scalar();
-    }
-    int rounds = 15;
-    long[] simd = new long[rounds];
-    long[] scalar = new long[rounds];
-    for (int r = 0; r < rounds; r++) {
-      long t0 = System.nanoTime();
-      for (int c = 0; c < calls; c++) {
-        b.simd();
-      }
-      long t1 = System.nanoTime();
-      for (int c = 0; c < calls; c++) {
-        b.scalar();
-      }
-      long t2 = System.nanoTime();
-      simd[r] = t1 - t0;
-      scalar[r] = t2 - t1;
-    }
-    java.util.Arrays.sort(simd);
-    java.util.Arrays.sort(scalar);
-    double perCall = (double) calls * elements;
-    return new double[] {simd[rounds / 2] / perCall, scalar[rounds / 2] / perCall};
+    Harness.Budget budget = new Harness.Budget(0, 30, 15, 0);
+    Harness.Result[] r =
+        Harness.measure(
+            budget,
+            (long) elements * calls,
+            () -> {
+              for (int c = 0; c < calls; c++) {
+                b.simd();
+              }
+            },
+            () -> {
+              for (int c = 0; c < calls; c++) {
+                b.scalar();
+              }
+            });
+    return new double[] {r[0].wallNs(), r[1].wallNs()};
   }
 }

@@ -51,7 +51,7 @@ import org.vecgrad.kernel.Parallel;
 public class MatMulBench {
 
   /** OpenBLAS 0.3.21 DGEMM, one thread, n ≥ 512, on the reference machine (GFLOP/s). */
-  static final double OPENBLAS_GFLOPS = 43.0;
+  static final double OPENBLAS_GFLOPS = Baselines.OPENBLAS_DGEMM;
 
   /** Square {@code n × n · n × n}, on one thread or two. */
   @State(Scope.Benchmark)

@@ -1,6 +1,5 @@
 package org.vecgrad.bench;
 
-import java.util.Arrays;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Tape;
 import org.vecgrad.autodiff.Var;
@@ -20,8 +19,6 @@ import org.vecgrad.autodiff.Var;
  * org.vecgrad.bench.ScalarChainBench [ops | sweep]}
  */
 public final class ScalarChainBench {
-  private static final double PYTORCH_NS_PER_OP = 6500;
-
   private ScalarChainBench() {}
 
   /** Records and differentiates the chain once; returns the gradient (kept live). */
@@ -41,39 +38,43 @@ public final class ScalarChainBench {
   }
 
   /**
+   * Times {@link #forwardBackward} on a chain of {@code ops} ops; the result is per op.
+   *
+   * @see Harness#measure(Harness.Budget, long, Runnable)
+   */
+  static Harness.Result measure(Harness.Budget budget, int ops) {
+    // at least 300 warm-up chains of 10⁴ ops: C2 takes that long to settle on the tape's code
+    Harness.Budget b =
+        new Harness.Budget(
+            budget.warmupSeconds(),
+            Math.max(budget.warmupCalls(), 3_000_000 / ops),
+            budget.rounds(),
+            budget.roundSeconds());
+    return Harness.measure(b, ops, () -> Harness.sink = forwardBackward(ops));
+  }
+
+  /**
    * Prints the median ns per op of a 10⁴-op chain ({@code [ops]} sets another length), then, unless
    * a length was given, the size sweep. {@code sweep} prints the sweep only.
    */
   public static void main(String[] args) {
     boolean sweepOnly = args.length > 0 && args[0].equals("sweep");
-    int ops = args.length > 0 && !sweepOnly ? Integer.parseInt(args[0]) : 10_000;
-    double sink = 0;
-    for (int i = 0; i < 300; i++) {
-      sink += forwardBackward(10_000);
-    }
     if (!sweepOnly) {
-      int reps = 51;
-      double[] ns = new double[reps];
-      for (int r = 0; r < reps; r++) {
-        long t0 = System.nanoTime();
-        sink += forwardBackward(ops);
-        ns[r] = (System.nanoTime() - t0) / (double) ops;
-      }
-      Arrays.sort(ns);
-      double median = ns[reps / 2];
-      System.out.printf(
-          "scalar chain of %d ops, forward + backward: %.1f ns/op (median of %d; p10 %.1f, p90 %.1f)%n",
-          ops, median, reps, ns[reps / 10], ns[reps * 9 / 10]);
-      System.out.printf(
-          "vs PyTorch 1.13 (6.5 µs/op, shared/bench/baselines.md): %.0f× faster; goal ≤ 100 ns/op: %s%n",
-          PYTORCH_NS_PER_OP / median, median <= 100 ? "met" : "missed");
+      printMedian(args.length > 0 ? Integer.parseInt(args[0]) : 10_000);
     }
     if (args.length == 0 || sweepOnly) {
-      sink += sweep();
+      Harness.sink = sweep();
     }
-    if (sink == 42) {
-      System.out.println();
-    }
+  }
+
+  private static void printMedian(int ops) {
+    Harness.Result r = measure(new Harness.Budget(0, 300, 51, 0), ops);
+    System.out.printf(
+        "scalar chain of %d ops, forward + backward: %.1f ns/op (median of %d; p10 %.1f, p90 %.1f)%n",
+        ops, r.wallNs(), r.rounds(), r.p10Ns(), r.p90Ns());
+    System.out.printf(
+        "vs PyTorch 1.13 (6.5 µs/op, shared/bench/baselines.md): %.0f× faster; goal ≤ 100 ns/op: %s%n",
+        Baselines.TORCH_SCALAR_CHAIN_NS_F64 / r.wallNs(), r.wallNs() <= 100 ? "met" : "missed");
   }
 
   /**

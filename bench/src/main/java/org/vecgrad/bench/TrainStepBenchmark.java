@@ -26,7 +26,8 @@ import org.vecgrad.tensor.DType;
  * One training step of the 784-256-256-10 ReLU MLP (forward, softmax cross-entropy, backward, SGD
  * update) at batch 128 and 32, F64 and F32: the issue's throughput benchmark. JMH reports steps per
  * second; samples per second are that times the batch size. {@link #main} runs a short timed loop
- * instead and prints samples/s next to PyTorch's numbers on this machine (CPU, same model).
+ * instead ({@link Harness}) and prints samples/s next to PyTorch's numbers on the reference machine
+ * (CPU, same model, {@code shared/bench/baselines.md}) and the megabytes allocated per step.
  *
  * <pre>
  *   java --add-modules jdk.incubator.vector -cp bench/target/classes:$(cat bench/target/classpath.txt) \
@@ -44,7 +45,7 @@ import org.vecgrad.tensor.DType;
     jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class TrainStepBenchmark {
   /** PyTorch samples/s on this machine for the same step: F32 batch 128/32, F64 batch 128/32. */
-  static final double[][] PYTORCH = {{48_000, 34_000}, {28_000, 21_000}};
+  static final double[][] PYTORCH = Baselines.TORCH_TRAIN_SAMPLES;
 
   @Param({"128", "32"})
   public int batch;
@@ -77,40 +78,45 @@ public class TrainStepBenchmark {
     return step.step(model, loss, data).loss();
   }
 
-  /** A quick table of samples/s against PyTorch (a few seconds per configuration). */
+  /**
+   * Times the step for one configuration with {@code budget}; the result is per step, and its
+   * {@link Harness.Result#bytes()} is the memory the step allocated on the calling thread (all of
+   * it when {@code Parallel.threads()} is 1).
+   */
+  static Harness.Result measure(String dtype, int batch, Harness.Budget budget) {
+    TrainStepBenchmark b = new TrainStepBenchmark();
+    b.batch = batch;
+    b.dtype = dtype;
+    b.setUp();
+    return Harness.measure(budget, 1, () -> Harness.sink = b.trainStep());
+  }
+
+  /**
+   * A quick table of samples/s against PyTorch and MB allocated per step (a few seconds per
+   * configuration; the argument is the seconds of timed rounds).
+   */
   public static void main(String[] args) {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
     System.out.println(
-        "train step 784-256-256-10, softmax CE, SGD; samples/s (vecgrad vs PyTorch)");
+        "train step 784-256-256-10, softmax CE, SGD; samples/s (vecgrad vs PyTorch), MB allocated"
+            + " per step by the calling thread");
     String[] dtypes = {"F32", "F64"};
     int[] batches = {128, 32};
+    Harness.Budget budget = new Harness.Budget(seconds / 3, 3, 5, seconds / 5);
     for (int di = 0; di < 2; di++) {
       for (int bi = 0; bi < 2; bi++) {
-        TrainStepBenchmark b = new TrainStepBenchmark();
-        b.batch = batches[bi];
-        b.dtype = dtypes[di];
-        b.setUp();
-        long end = System.nanoTime() + (long) (seconds / 3 * 1e9); // warm-up
-        while (System.nanoTime() < end) {
-          b.trainStep();
-        }
-        int steps = 0;
-        long t0 = System.nanoTime();
-        end = t0 + (long) (seconds * 1e9);
-        while (System.nanoTime() < end) {
-          b.trainStep();
-          steps++;
-        }
-        double sps = steps * (double) b.batch / ((System.nanoTime() - t0) / 1e9);
+        Harness.Result r = measure(dtypes[di], batches[bi], budget);
+        double sps = batches[bi] * r.perSecond();
         double torch = PYTORCH[di][bi];
         System.out.printf(
             Locale.ROOT,
-            "%s batch %3d: %8.0f samples/s   PyTorch %6.0f   ratio %.3f%n",
-            b.dtype,
-            b.batch,
+            "%s batch %3d: %8.0f samples/s   PyTorch %6.0f   ratio %.3f   %6.2f MB/step%n",
+            dtypes[di],
+            batches[bi],
             sps,
             torch,
-            sps / torch);
+            sps / torch,
+            r.bytes() / (1 << 20));
       }
     }
   }

@@ -16,7 +16,8 @@ public final class Cli {
           new RenderCommand(),
           new CurvatureCommand(),
           new TrainCommand(),
-          new ExampleCommand());
+          new ExampleCommand(),
+          new BenchCommand());
 
   private Cli() {}
 

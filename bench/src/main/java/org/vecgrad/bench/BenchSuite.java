@@ -1,0 +1,525 @@
+package org.vecgrad.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.vecgrad.autodiff.Op;
+import org.vecgrad.autodiff.op.Exp;
+import org.vecgrad.autodiff.op.MatMul;
+import org.vecgrad.autodiff.op.Relu;
+import org.vecgrad.autodiff.op.Sigmoid;
+import org.vecgrad.autodiff.op.Tanh;
+import org.vecgrad.bench.BenchTable.Better;
+import org.vecgrad.kernel.Parallel;
+import org.vecgrad.kernel.Simd;
+import org.vecgrad.tensor.DType;
+import org.vecgrad.tensor.Shape;
+import org.vecgrad.tensor.Tensor;
+
+/**
+ * The benchmarks of {@code ./vecgrad bench} in one run, as one {@link BenchTable}: matrix
+ * multiplication, elementwise kernels, the scalar chain (tape overhead), curvature products and the
+ * MLP train step. Each figure is compared with a reference measured in the same run where Java has
+ * one (the naive triple loop, EJML, the scalar twin of a SIMD loop, one thread against two) and
+ * with the figures recorded on the reference machine ({@link Baselines}) otherwise.
+ *
+ * <p>Everything runs on one thread ({@code Parallel.setThreads(1)}), like the baselines, except the
+ * two-thread matmul row. Measurements go through {@link Harness}, the loop the individual benchmark
+ * mains use too; the products and ops are called through the public tensor API ({@code forward} of
+ * the ops, on F64 and F32 tensors), so native F32 kernels show up here as they land.
+ *
+ * <p>{@link #main} takes the options of {@code ./vecgrad bench}: {@code --quick} and {@code --only
+ * matmul,elementwise,scalar,curvature,train}.
+ */
+public final class BenchSuite {
+  /** The sections, in the order they run and print. */
+  public static final List<String> SECTIONS =
+      List.of("matmul", "elementwise", "scalar", "curvature", "train");
+
+  private final boolean quick;
+  private final Harness.Budget budget;
+  private final PrintStream log;
+  private final BenchTable table = new BenchTable();
+
+  private BenchSuite(boolean quick, PrintStream log) {
+    this.quick = quick;
+    this.budget = quick ? Harness.Budget.quick() : Harness.Budget.full();
+    this.log = log;
+  }
+
+  /**
+   * Runs the named sections and returns the table.
+   *
+   * @param quick small sizes and short rounds (under a minute for everything on an idle machine)
+   * @param sections a subset of {@link #SECTIONS}
+   * @param log progress lines (one per measurement) go here
+   * @throws IllegalArgumentException on an unknown section name
+   */
+  public static BenchTable run(boolean quick, Set<String> sections, PrintStream log) {
+    requireKnown(sections);
+    BenchSuite suite = new BenchSuite(quick, log);
+    String loadBefore = loadAverage();
+    int threads = Parallel.threads();
+    boolean simd = Simd.enabled();
+    try {
+      Parallel.setThreads(1);
+      Simd.setEnabled(true);
+      for (String s : SECTIONS) {
+        if (!sections.contains(s)) {
+          continue;
+        }
+        switch (s) {
+          case "matmul" -> {
+            suite.matmul(DType.F64);
+            suite.matmul(DType.F32);
+          }
+          case "elementwise" -> suite.elementwise();
+          case "scalar" -> suite.scalarChain();
+          case "curvature" -> suite.curvature();
+          case "train" -> suite.train();
+          default -> throw new AssertionError(s);
+        }
+      }
+    } finally {
+      Parallel.setThreads(threads);
+      Simd.setEnabled(simd);
+    }
+    suite.notes(loadBefore, loadAverage());
+    return suite.table;
+  }
+
+  /**
+   * Checks section names.
+   *
+   * @throws IllegalArgumentException naming the first unknown section and the known ones
+   */
+  public static void requireKnown(Set<String> sections) {
+    for (String s : sections) {
+      if (!SECTIONS.contains(s)) {
+        throw new IllegalArgumentException(
+            "unknown section '" + s + "' (known: " + String.join(", ", SECTIONS) + ")");
+      }
+    }
+  }
+
+  /** Parses {@code --only a,b,c}: the sections named, or all of them for null. */
+  public static Set<String> sections(String only) {
+    if (only == null || only.isBlank()) {
+      return new LinkedHashSet<>(SECTIONS);
+    }
+    Set<String> s = new LinkedHashSet<>();
+    for (String part : only.split(",")) {
+      if (!part.isBlank()) {
+        s.add(part.trim());
+      }
+    }
+    return s;
+  }
+
+  /** One line on the machine and the JVM, for the head of the output. */
+  public static String describeMachine() {
+    return String.format(
+        Locale.ROOT,
+        "%s, %d cores, Java %s, SIMD %s",
+        cpuModel(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        Simd.describe());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // matmul
+
+  private void matmul(DType dt) {
+    String d = dt.name();
+    MatMul op = MatMul.of(false, false);
+    // The micro-kernels take C2 a second or more to compile (C1 code is 10-100 times slower), and
+    // a small product can look settled before that: warm the packed path up first, untimed.
+    Tensor[] w = operands(256, 256, 256, dt);
+    log.printf("  %s matmul JIT warm-up ...%n", d);
+    Harness.measure(
+        new Harness.Budget(quick ? 1.0 : 2.0, 20, 1, 0),
+        1,
+        () -> Harness.sink = op.forward(w[0], w[1]));
+
+    // the naive triple loop at a small n, and EJML (F64 only: ejml-fdense is not a dependency)
+    int small = 128;
+    Tensor[] s = operands(small, small, small, dt);
+    Harness.Result[] naive =
+        time(
+            2.0 * small * small * small,
+            d + " " + small + "³ vecgrad / naive loop",
+            () -> Harness.sink = op.forward(s[0], s[1]),
+            naiveProduct(small, small, small, dt));
+    table
+        .row("matmul", "matmul " + d + " " + small + "³", gflops(naive[0]), "GFLOP/s", HI)
+        .vs("naive loop", gflops(naive[1]), BenchTable.IN_RUN);
+
+    List<Double> flat = new ArrayList<>();
+    int[] sizes = quick ? new int[] {256, 512} : new int[] {256, 1024, 2048};
+    int twoThreads = quick ? 512 : 1024;
+    for (int n : sizes) {
+      Tensor[] x = operands(n, n, n, dt);
+      Runnable ours = () -> Harness.sink = op.forward(x[0], x[1]);
+      Harness.Budget b = n >= 2048 ? budget.withRounds(5) : budget;
+      double figure;
+      BenchTable.Row row;
+      if (n == 256) {
+        Runnable reference = dt == DType.F64 ? ejmlProduct(n, n, n) : null;
+        Harness.Result[] r =
+            reference == null
+                ? time(b, 2.0 * n * n * n, d + " " + n + "³", ours)
+                : time(b, 2.0 * n * n * n, d + " " + n + "³ vecgrad / EJML", ours, reference);
+        figure = gflops(r[0]);
+        row = table.row("matmul", "matmul " + d + " " + n + "³", figure, "GFLOP/s", HI);
+        if (reference != null) {
+          row.vs("EJML", gflops(r[1]), BenchTable.IN_RUN);
+        } else {
+          row.vs("EJML", Baselines.EJML, BenchTable.BASELINE);
+        }
+      } else if (n == twoThreads) {
+        // one thread and two, interleaved: the speed-up is only meaningful within one run
+        Runnable one =
+            () -> {
+              Parallel.setThreads(1);
+              Harness.sink = op.forward(x[0], x[1]);
+            };
+        Runnable two =
+            () -> {
+              Parallel.setThreads(2);
+              Harness.sink = op.forward(x[0], x[1]);
+            };
+        Harness.Result[] r;
+        try {
+          r = time(b, 2.0 * n * n * n, d + " " + n + "³ 1 thread / 2 threads", one, two);
+        } finally {
+          Parallel.setThreads(1);
+        }
+        figure = gflops(r[0]);
+        row =
+            openBlas(table.row("matmul", "matmul " + d + " " + n + "³", figure, "GFLOP/s", HI), dt);
+        if (n == 1024) {
+          row.targetFigure(
+              dt == DType.F64 ? Baselines.TARGET_MATMUL_F64 : Baselines.TARGET_MATMUL_F32);
+        }
+        table
+            .row("matmul", "matmul " + d + " " + n + "³, 2 threads", gflops(r[1]), "GFLOP/s", HI)
+            .vs("1 thread", figure, BenchTable.IN_RUN)
+            .targetRatio(Baselines.TARGET_TWO_THREADS);
+      } else {
+        figure = gflops(time(b, 2.0 * n * n * n, d + " " + n + "³", ours)[0]);
+        openBlas(table.row("matmul", "matmul " + d + " " + n + "³", figure, "GFLOP/s", HI), dt);
+      }
+      flat.add(figure);
+    }
+    double min = flat.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    double max = flat.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    table
+        .row(
+            "matmul",
+            "matmul " + d + " flatness n=" + sizes[0] + "…" + sizes[sizes.length - 1],
+            min / max,
+            "min÷max",
+            HI)
+        .targetFigure(Baselines.TARGET_FLATNESS);
+
+    // the skinny shapes of the MLP's layers
+    int[][] shapes = {{32, 784, 256}, {128, 256, 10}};
+    for (int[] sh : shapes) {
+      int m = sh[0];
+      int k = sh[1];
+      int n = sh[2];
+      Tensor[] x = operands(m, k, n, dt);
+      String label = m + "×" + k + "·" + k + "×" + n;
+      boolean ejml = dt == DType.F64;
+      Harness.Result[] r =
+          time(
+              2.0 * m * n * k,
+              d + " " + label + (ejml ? " vecgrad / EJML" : " vecgrad / naive loop"),
+              () -> Harness.sink = op.forward(x[0], x[1]),
+              ejml ? ejmlProduct(m, k, n) : naiveProduct(m, k, n, dt));
+      table
+          .row("matmul", "matmul " + d + " " + label, 1 / r[0].wallNs(), "GFLOP/s", HI)
+          .vs(ejml ? "EJML" : "naive loop", 1 / r[1].wallNs(), BenchTable.IN_RUN);
+    }
+  }
+
+  private static BenchTable.Row openBlas(BenchTable.Row row, DType dt) {
+    return dt == DType.F64
+        ? row.vs("OpenBLAS", Baselines.OPENBLAS_DGEMM, BenchTable.BASELINE)
+        : row.vs("OpenBLAS", Baselines.OPENBLAS_SGEMM, BenchTable.BASELINE);
+  }
+
+  /** GFLOP/s from a result per flop (flops per ns). */
+  private static double gflops(Harness.Result r) {
+    return 1 / r.wallNs();
+  }
+
+  /** A = m×k, B = k×n, uniform in [-0.5, 0.5), in the dtype. */
+  private static Tensor[] operands(int m, int k, int n, DType dt) {
+    SplittableRandom rng = new SplittableRandom(42);
+    return new Tensor[] {
+      Tensor.rand(Shape.of(m, k), -0.5, 0.5, rng).cast(dt),
+      Tensor.rand(Shape.of(k, n), -0.5, 0.5, rng).cast(dt)
+    };
+  }
+
+  /** EJML's {@code CommonOps_DDRM.mult} on the same shape (F64). */
+  private static Runnable ejmlProduct(int m, int k, int n) {
+    SplittableRandom rng = new SplittableRandom(42);
+    DMatrixRMaj a = new DMatrixRMaj(m, k);
+    DMatrixRMaj b = new DMatrixRMaj(k, n);
+    DMatrixRMaj c = new DMatrixRMaj(m, n);
+    for (int i = 0; i < a.data.length; i++) {
+      a.data[i] = rng.nextDouble() - 0.5;
+    }
+    for (int i = 0; i < b.data.length; i++) {
+      b.data[i] = rng.nextDouble() - 0.5;
+    }
+    return () -> {
+      CommonOps_DDRM.mult(a, b, c);
+      Harness.sink = c;
+    };
+  }
+
+  /** The naive i-j-p triple loop on primitive arrays of the dtype. */
+  private static Runnable naiveProduct(int m, int k, int n, DType dt) {
+    Tensor[] x = operands(m, k, n, dt);
+    if (dt == DType.F64) {
+      double[] a = x[0].toDoubleArray();
+      double[] b = x[1].toDoubleArray();
+      double[] c = new double[m * n];
+      return () -> {
+        org.vecgrad.kernel.MatMul.reference(false, false, m, n, k, a, b, c);
+        Harness.sink = c;
+      };
+    }
+    float[] a = x[0].toFloatArray();
+    float[] b = x[1].toFloatArray();
+    float[] c = new float[m * n];
+    return () -> {
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          float s = 0;
+          for (int p = 0; p < k; p++) {
+            s += a[i * k + p] * b[p * n + j];
+          }
+          c[i * n + j] = s;
+        }
+      }
+      Harness.sink = c;
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // elementwise
+
+  private void elementwise() {
+    String[] names = {"relu", "sigmoid", "tanh", "exp"};
+    Op[] ops = {Relu.INSTANCE, Sigmoid.INSTANCE, Tanh.INSTANCE, Exp.INSTANCE};
+    int n = 1 << 20;
+    for (DType dt : new DType[] {DType.F32, DType.F64}) {
+      Tensor x = Tensor.rand(Shape.of(n), -10, 10, 42).cast(dt);
+      for (int i = 0; i < ops.length; i++) {
+        Op op = ops[i];
+        Runnable simd =
+            () -> {
+              Simd.setEnabled(true);
+              Harness.sink = op.forward(x);
+            };
+        Runnable scalar =
+            () -> {
+              Simd.setEnabled(false);
+              Harness.sink = op.forward(x);
+            };
+        Harness.Result[] r;
+        try {
+          r = time(budget, n, names[i] + " " + dt + " 1M SIMD / scalar twin", simd, scalar);
+        } finally {
+          Simd.setEnabled(true);
+        }
+        String label = names[i] + " " + dt + " 1M";
+        double ns = r[0].wallNs();
+        table
+            .row("elementwise", label, ns, "ns/elt", LO)
+            .vs("scalar twin", r[1].wallNs(), BenchTable.IN_RUN);
+        if (dt == DType.F32) {
+          BenchTable.Row row =
+              table
+                  .row("elementwise", label, ns, "ns/elt", LO)
+                  .vs("PyTorch", Baselines.TORCH_ELEMENTWISE_F32_NS[i], BenchTable.BASELINE);
+          if (i > 0) {
+            row.targetRatio(Baselines.TARGET_ELEMENTWISE);
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // scalar chain, curvature, train step
+
+  private void scalarChain() {
+    int ops = 10_000;
+    log.printf("  scalar chain of %d ops ...%n", ops);
+    Harness.Result r = ScalarChainBench.measure(budget, ops);
+    log.printf("    %s per op%n", r);
+    table
+        .row("scalar", "scalar chain F64 fwd+bwd", r.wallNs(), "ns/op", LO)
+        .vs("PyTorch", Baselines.TORCH_SCALAR_CHAIN_NS_F64, BenchTable.BASELINE)
+        .targetFigure(Baselines.TARGET_SCALAR_CHAIN_NS);
+  }
+
+  private void curvature() {
+    log.println("  curvature products, MLP 784-256-256-10 batch 128 F64 ...");
+    CurvatureBench.Timings t = CurvatureBench.measure(budget);
+    log.printf(
+        "    gradient %s%n    G·v %s%n    H·v %s%n", t.gradient(), t.gaussNewton(), t.hessian());
+    double grad = t.gradient().wallNs();
+    table
+        .row("curvature", "GN product ÷ gradient", t.gaussNewton().wallNs() / grad, "×", LO)
+        .vs("PyTorch", Baselines.TORCH_GN_RATIO, BenchTable.BASELINE)
+        .targetFigure(Baselines.TARGET_GN_RATIO);
+    table
+        .row("curvature", "HVP ÷ gradient", t.hessian().wallNs() / grad, "×", LO)
+        .vs("PyTorch", Baselines.TORCH_HVP_RATIO, BenchTable.BASELINE)
+        .targetFigure(Baselines.TARGET_HVP_RATIO);
+  }
+
+  private void train() {
+    String[] dtypes = {"F32", "F64"};
+    int[] batches = {128, 32};
+    List<String[]> alloc = new ArrayList<>();
+    for (int bi = 0; bi < batches.length; bi++) {
+      for (int di = 0; di < dtypes.length; di++) {
+        String what = "train step " + dtypes[di] + " batch " + batches[bi];
+        log.printf("  %s ...%n", what);
+        Harness.Result r = TrainStepBenchmark.measure(dtypes[di], batches[bi], budget);
+        log.printf("    %s per step%n", r);
+        table
+            .row("train", what, batches[bi] * r.perSecond(), "samples/s", HI)
+            .vs("PyTorch", Baselines.TORCH_TRAIN_SAMPLES[di][bi], BenchTable.BASELINE)
+            .targetRatio(Baselines.TARGET_TRAIN[bi]);
+        alloc.add(new String[] {what, Double.toString(r.bytes() / (1 << 20))});
+      }
+    }
+    for (String[] a : alloc) {
+      table.row("train", a[0] + ", allocated", Double.parseDouble(a[1]), "MB/step", LO);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static final Better HI = Better.HIGHER;
+  private static final Better LO = Better.LOWER;
+
+  private Harness.Result[] time(double opsPerCall, String what, Runnable... bodies) {
+    return time(budget, opsPerCall, what, bodies);
+  }
+
+  /**
+   * {@link Harness#measure} with one progress line; {@code opsPerCall} may exceed a long's
+   * precision needs (flops), so results are rescaled here.
+   */
+  private Harness.Result[] time(
+      Harness.Budget b, double opsPerCall, String what, Runnable... bodies) {
+    log.printf("  %s ...%n", what);
+    Harness.Result[] perCall = Harness.measure(b, 1, bodies);
+    Harness.Result[] perOp = new Harness.Result[perCall.length];
+    for (int i = 0; i < perCall.length; i++) {
+      Harness.Result r = perCall[i];
+      perOp[i] =
+          new Harness.Result(
+              r.wallNs() / opsPerCall,
+              r.p10Ns() / opsPerCall,
+              r.p90Ns() / opsPerCall,
+              r.cpuNs() / opsPerCall,
+              r.bytes() / opsPerCall,
+              r.rounds(),
+              r.callsPerRound());
+      log.printf("    %s per call%n", r);
+    }
+    return perOp;
+  }
+
+  private void notes(String loadBefore, String loadAfter) {
+    String[] lines = {
+      "",
+      "ratio: times better than the reference (figure ÷ reference for rates, reference ÷ figure",
+      "for costs); above 1 vecgrad is ahead. in-run: measured in this run, on this machine,",
+      "interleaved with the figure; baseline Zen 3: shared/bench/baselines.md, a 2-vCPU AMD EPYC",
+      "Zen 3 (AVX2), not this machine. One thread throughout except the 2-thread matmul rows;",
+      "F32 and F64 through the ops' forward on tensors of that dtype. Medians of "
+          + budget.rounds()
+          + " rounds"
+          + (quick ? " (--quick)." : "."),
+      "Load average (1 min) before / after: "
+          + loadBefore
+          + " / "
+          + loadAfter
+          + " on "
+          + Runtime.getRuntime().availableProcessors()
+          + " cores; above the core count, other processes",
+      "competed for the cores and the wall-time figures suffer (the in-run ratios less so)."
+    };
+    for (String line : lines) {
+      table.note(line);
+    }
+  }
+
+  /** The 1-minute load average ({@code /proc/loadavg}), or "?" where there is none. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0];
+    } catch (IOException | RuntimeException e) {
+      double l =
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      return l < 0 ? "?" : String.format(Locale.ROOT, "%.2f", l);
+    }
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: fall through
+    }
+    return System.getProperty("os.arch");
+  }
+
+  /**
+   * Runs {@code ./vecgrad bench} without the launcher: {@code [--quick] [--only a,b]}; progress to
+   * stderr, the table to stdout.
+   */
+  public static void main(String[] args) {
+    boolean quick = false;
+    String only = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--quick")) {
+        quick = true;
+      } else if (args[i].equals("--only") && i + 1 < args.length) {
+        only = args[++i];
+      } else if (args[i].startsWith("--only=")) {
+        only = args[i].substring("--only=".length());
+      } else {
+        throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    System.out.println(describeMachine());
+    System.out.println();
+    System.out.print(run(quick, sections(only), System.err).render());
+  }
+}

@@ -1,0 +1,54 @@
+package org.vecgrad.examples;
+
+import java.io.PrintStream;
+import java.util.Set;
+import org.vecgrad.bench.BenchSuite;
+
+/**
+ * {@code ./vecgrad bench}: the performance figures of the {@code bench} module in one table, each
+ * against a reference measured in the same run where Java has one (naive loop, EJML, the scalar
+ * twin of a SIMD loop, one thread against two) and against the figures recorded on the reference
+ * machine otherwise, with the issues' targets. Progress goes to stderr, the table to stdout.
+ *
+ * <p>The exit status is 0 whenever the benchmarks ran: a missed target is a finding reported in the
+ * table, not a failure of the command.
+ */
+final class BenchCommand implements Command {
+  @Override
+  public String name() {
+    return "bench";
+  }
+
+  @Override
+  public String summary() {
+    return "performance: one table of figures vs in-run references and recorded baselines";
+  }
+
+  @Override
+  public String usage() {
+    return "usage: ./vecgrad bench [--quick] [--only "
+        + String.join(",", BenchSuite.SECTIONS)
+        + "]\n"
+        + "  --quick   small sizes and short rounds (about a minute); the default takes a few"
+        + " minutes\n"
+        + "  --only    the sections to run, comma-separated (default: all)";
+  }
+
+  @Override
+  public int run(Options options, PrintStream out) {
+    options.requireOnly(name(), Set.of("quick", "only"));
+    String only = options.get("only", null);
+    if (only != null && (only.equals("true") || only.isBlank())) {
+      throw new IllegalArgumentException(
+          "--only needs section names: " + String.join(",", BenchSuite.SECTIONS));
+    }
+    boolean quick = options.has("quick") && !options.get("quick", "true").equals("false");
+    Set<String> sections = BenchSuite.sections(only);
+    BenchSuite.requireKnown(sections);
+    out.println("vecgrad bench" + (quick ? " --quick" : "") + ": " + String.join(", ", sections));
+    out.println(BenchSuite.describeMachine());
+    out.println();
+    out.print(BenchSuite.run(quick, sections, System.err).render());
+    return 0;
+  }
+}

@@ -1,0 +1,106 @@
+package org.vecgrad.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./vecgrad bench --quick} on the cheap sections: the table's structure, never its timings
+ * (the machine is shared; figures are noisy).
+ */
+class BenchCommandTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return Cli.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  /** The table's rows (not the header or the rule), each split into trimmed cells. */
+  private static List<List<String>> rows(String text) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (!line.startsWith("|")) {
+        continue;
+      }
+      List<String> cells = new ArrayList<>();
+      String[] parts = line.split("\\|", -1);
+      for (int i = 1; i < parts.length - 1; i++) {
+        cells.add(parts[i].trim());
+      }
+      rows.add(cells);
+    }
+    assertTrue(rows.size() >= 2, text);
+    assertEquals(
+        List.of("benchmark", "figure", "unit", "reference", "source", "ratio", "target", "status"),
+        rows.get(0),
+        text);
+    assertTrue(rows.get(1).get(0).matches("-+"), text);
+    return rows.subList(2, rows.size());
+  }
+
+  private static double number(String cell) {
+    return Double.parseDouble(cell.replace(",", "").replace("×", ""));
+  }
+
+  @Test
+  void quickRunOfTheCheapSectionsPrintsOneWellFormedTable() {
+    assertEquals(0, run("bench", "--quick", "--only", "scalar,curvature"), err.toString());
+    String text = out.toString(StandardCharsets.UTF_8);
+    Map<String, List<String>> byName = new TreeMap<>();
+    for (List<String> row : rows(text)) {
+      assertEquals(8, row.size(), row.toString());
+      double figure = number(row.get(1));
+      assertTrue(Double.isFinite(figure) && figure > 0, row.toString());
+      double ratio = number(row.get(5));
+      assertTrue(Double.isFinite(ratio) && ratio > 0, row.toString());
+      assertEquals("baseline Zen 3", row.get(4), row.toString());
+      assertTrue(row.get(3).startsWith("PyTorch "), row.toString());
+      assertTrue(row.get(7).equals("met") || row.get(7).equals("missed"), row.toString());
+      byName.put(row.get(0), row);
+    }
+    assertEquals(
+        List.of("GN product ÷ gradient", "HVP ÷ gradient", "scalar chain F64 fwd+bwd"),
+        List.copyOf(byName.keySet()),
+        text);
+    assertEquals("ns/op", byName.get("scalar chain F64 fwd+bwd").get(2));
+    assertEquals("≤ 100 ns/op", byName.get("scalar chain F64 fwd+bwd").get(6));
+    assertEquals("≤ 1.50×", byName.get("GN product ÷ gradient").get(6));
+    assertEquals("≤ 2.50×", byName.get("HVP ÷ gradient").get(6));
+    assertTrue(text.contains("baseline Zen 3: shared/bench/baselines.md"), text);
+  }
+
+  @Test
+  void readmeAndTheBenchmarkPageDocumentTheCommand() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    assertTrue(readme.contains("| `./vecgrad bench [--quick] [--only "), "README command table");
+    String page = Files.readString(Path.of("..", "docs", "benchmarks.md"));
+    assertTrue(page.contains("./vecgrad bench --quick"), "docs/benchmarks.md: how to run");
+    assertTrue(page.contains("| benchmark "), "docs/benchmarks.md: a sample table");
+  }
+
+  @Test
+  void unknownSectionsAndOptionsAreRefusedBeforeMeasuring() {
+    assertEquals(2, run("bench", "--only", "matmul,nope"));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("unknown section 'nope'"), err.toString());
+    assertEquals(2, run("bench", "--fast"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option --fast"));
+    assertEquals(2, run("bench", "--only"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--only needs section names"));
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+  }
+}
