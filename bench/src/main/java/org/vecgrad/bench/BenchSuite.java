@@ -377,6 +377,23 @@ public final class BenchSuite {
         .row("scalar", "scalar chain F64 fwd+bwd", r.wallNs(), "ns/op", LO)
         .vs("PyTorch", Baselines.TORCH_SCALAR_CHAIN_NS_F64, BenchTable.BASELINE)
         .targetFigure(Baselines.TARGET_SCALAR_CHAIN_NS);
+    // linear growth: the cost per node of a long tape against a short one, in CPU time (all
+    // threads, so the collector's copying of a large live tape counts too)
+    int longOps = quick ? 100_000 : 1_000_000;
+    Harness.Budget few = new Harness.Budget(0, 2, quick ? 3 : 5, 0);
+    log.printf("  scalar chain of %,d ops (tape growth) ...%n", longOps);
+    Harness.Result shortTape = ScalarChainBench.measure(few, 1_000);
+    Harness.Result longTape = ScalarChainBench.measure(few, longOps);
+    log.printf("    %s per op (10³: %s)%n", longTape, shortTape);
+    table
+        .row(
+            "scalar",
+            String.format(Locale.ROOT, "tape growth: CPU per op at %,d ops", longOps),
+            longTape.cpuNs(),
+            "ns/op",
+            LO)
+        .vs("10³ ops", shortTape.cpuNs(), BenchTable.IN_RUN)
+        .target("ratio ≥ 0.5 (near flat)", shortTape.cpuNs() / longTape.cpuNs() >= 0.5);
   }
 
   private void curvature() {

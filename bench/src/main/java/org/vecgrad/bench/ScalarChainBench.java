@@ -1,5 +1,6 @@
 package org.vecgrad.bench;
 
+import java.util.Arrays;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Tape;
 import org.vecgrad.autodiff.Var;
