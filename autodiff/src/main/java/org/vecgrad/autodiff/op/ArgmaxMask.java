@@ -4,6 +4,7 @@ import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Op;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.kernel.Reduce;
+import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
@@ -49,7 +50,11 @@ public final class ArgmaxMask implements Op {
     int len = s.dim(a);
     int inner = s.innerSize(a);
     int[] arg = new int[outer * inner];
-    Reduce.argmaxAxis(in[0].readF64(), outer, len, inner, arg);
+    if (in[0].dtype() == DType.F32) {
+      Reduce.argmaxAxis(in[0].readF32(), outer, len, inner, arg);
+    } else {
+      Reduce.argmaxAxis(in[0].readF64(), outer, len, inner, arg);
+    }
     double[] m = new double[s.size()];
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
