@@ -1,8 +1,11 @@
 package org.vecgrad.autodiff.op;
 
 import org.vecgrad.kernel.BinaryKernel;
+import org.vecgrad.kernel.BinaryKernels;
 import org.vecgrad.kernel.Broadcast;
+import org.vecgrad.kernel.Reduce;
 import org.vecgrad.kernel.UnaryKernel;
+import org.vecgrad.kernel.UnaryKernels;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
@@ -75,6 +78,46 @@ final class Compute {
       Broadcast.apply(k, out.dims(), x, aligned(as, out), y, aligned(bs, out), r);
     }
     return r;
+  }
+
+  /**
+   * {@code log Σ_a exp x[o, a, i]} over the middle axis of {@code [outer, len, inner]} in float
+   * lanes: the maximum m, then {@code exp(x − m)} and its sum through the kernels, then {@code m +
+   * log(sum)} ({@code m} itself where it is infinite). {@code len} must be positive.
+   */
+  static float[] logSumExp(float[] x, int outer, int len, int inner) {
+    int n = outer * inner;
+    float[] m = new float[n];
+    Reduce.maxAxis(x, outer, len, inner, m);
+    int[] dims = {outer, len, inner};
+    float[] e = new float[x.length];
+    Broadcast.apply(BinaryKernels.SUB, dims, x, dims, m, new int[] {outer, 1, inner}, e);
+    UnaryKernels.EXP.map(e, 0, e, 0, e.length);
+    float[] y = new float[n];
+    Reduce.sumAxis(e, outer, len, inner, y);
+    UnaryKernels.LOG.map(y, 0, y, 0, n);
+    for (int i = 0; i < n; i++) {
+      y[i] = Float.isInfinite(m[i]) ? m[i] : m[i] + y[i];
+    }
+    return y;
+  }
+
+  /**
+   * The storage of {@code t} without copying, as an {@code Object} ({@code double[]} or {@code
+   * float[]}): for the ops that only move elements ({@link System#arraycopy}), whatever the dtype.
+   */
+  static Object storage(Tensor t) {
+    return t.dtype() == DType.F32 ? t.readF32() : t.readF64();
+  }
+
+  /** A new zeroed array of {@code n} elements of {@code dtype}. */
+  static Object newStorage(DType dtype, int n) {
+    return dtype == DType.F32 ? new float[n] : new double[n];
+  }
+
+  /** Wraps an array made by {@link #newStorage} in a tensor of its dtype. */
+  static Tensor wrapStorage(Shape shape, Object data) {
+    return data instanceof float[] f ? Tensor.wrap(shape, f) : Tensor.wrap(shape, (double[]) data);
   }
 
   /** The dimensions of {@code s} padded with leading 1s to the rank of {@code out}. */
