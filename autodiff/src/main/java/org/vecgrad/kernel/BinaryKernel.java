@@ -1,38 +1,60 @@
 package org.vecgrad.kernel;
 
 /**
- * An elementwise binary map {@code out[i] = f(a[i], b[i])} over contiguous runs, with the two
- * broadcast cases where one side is a single repeated value.
+ * An elementwise binary map {@code out[i] = f(a[i], b[i])} in both dtypes, with the two broadcast
+ * cases where one side is a single repeated value: a pair of twins, {@code BinaryKernelF64} and the
+ * generated {@code BinaryKernelF32}, behind {@code double[]} and {@code float[]} overloads.
  *
- * <p>{@link #apply(double, double)} is the definition; the {@code *Scalar} loops over it are the
- * scalar twins, the test oracles of the SIMD loops {@code vvSimd}, {@code vsSimd} and {@code
- * svSimd} that a kernel overrides. The public {@link #vv}, {@link #vs} and {@link #sv} pick one or
- * the other by {@link Simd#enabled()}. {@link Broadcast} drives them over arbitrary broadcast
- * shapes. Output ranges may coincide with an input range (in place).
+ * <p>In each twin {@code apply} is the definition and the {@code *Scalar} loops over it are the
+ * test oracles of the SIMD loops. {@link #vv}, {@link #vs} and {@link #sv} pick one or the other by
+ * {@link Simd#enabled()}. {@link Broadcast} drives them over arbitrary broadcast shapes. Output
+ * ranges may coincide with an input range (in place).
  */
-public abstract class BinaryKernel {
-  private final String name;
+public final class BinaryKernel {
+  private final BinaryKernelF64 f64;
+  private final BinaryKernelF32 f32;
 
-  /** A kernel called {@code name}. */
-  protected BinaryKernel(String name) {
-    this.name = name;
+  BinaryKernel(BinaryKernelF64 f64, BinaryKernelF32 f32) {
+    this.f64 = f64;
+    this.f32 = f32;
   }
 
-  /** The function on one pair of values. */
-  public abstract double apply(double x, double y);
+  /** The F64 twin. */
+  BinaryKernelF64 f64() {
+    return f64;
+  }
+
+  /** The F32 twin. */
+  BinaryKernelF32 f32() {
+    return f32;
+  }
+
+  /** The function on one pair of doubles. */
+  public double apply(double x, double y) {
+    return f64.apply(x, y);
+  }
+
+  /** The function on one pair of floats, as the F32 twin computes it. */
+  public float apply(float x, float y) {
+    return f32.apply(x, y);
+  }
 
   /**
    * {@code out[oo+i] = f(a[ao+i], b[bo+i])}.
    *
    * @throws IllegalArgumentException if a range does not fit its array
    */
-  public final void vv(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
-    if (Simd.enabled()) {
-      check(a, ao, b, bo, out, oo, n);
-      vvSimd(a, ao, b, bo, out, oo, n);
-    } else {
-      vvScalar(a, ao, b, bo, out, oo, n);
-    }
+  public void vv(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
+    f64.vv(a, ao, b, bo, out, oo, n);
+  }
+
+  /**
+   * {@code out[oo+i] = f(a[ao+i], b[bo+i])} in float lanes.
+   *
+   * @throws IllegalArgumentException if a range does not fit its array
+   */
+  public void vv(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    f32.vv(a, ao, b, bo, out, oo, n);
   }
 
   /**
@@ -40,14 +62,17 @@ public abstract class BinaryKernel {
    *
    * @throws IllegalArgumentException if a range does not fit its array
    */
-  public final void vs(double[] a, int ao, double y, double[] out, int oo, int n) {
-    if (Simd.enabled()) {
-      Ranges.check(name, "a", a, ao, n);
-      Ranges.check(name, "out", out, oo, n);
-      vsSimd(a, ao, y, out, oo, n);
-    } else {
-      vsScalar(a, ao, y, out, oo, n);
-    }
+  public void vs(double[] a, int ao, double y, double[] out, int oo, int n) {
+    f64.vs(a, ao, y, out, oo, n);
+  }
+
+  /**
+   * {@code out[oo+i] = f(a[ao+i], y)} in float lanes.
+   *
+   * @throws IllegalArgumentException if a range does not fit its array
+   */
+  public void vs(float[] a, int ao, float y, float[] out, int oo, int n) {
+    f32.vs(a, ao, y, out, oo, n);
   }
 
   /**
@@ -55,70 +80,26 @@ public abstract class BinaryKernel {
    *
    * @throws IllegalArgumentException if a range does not fit its array
    */
-  public final void sv(double x, double[] b, int bo, double[] out, int oo, int n) {
-    if (Simd.enabled()) {
-      Ranges.check(name, "b", b, bo, n);
-      Ranges.check(name, "out", out, oo, n);
-      svSimd(x, b, bo, out, oo, n);
-    } else {
-      svScalar(x, b, bo, out, oo, n);
-    }
+  public void sv(double x, double[] b, int bo, double[] out, int oo, int n) {
+    f64.sv(x, b, bo, out, oo, n);
   }
 
-  /** The SIMD loop behind {@link #vv} (ranges checked); defaults to the scalar twin. */
-  protected void vvSimd(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
-    vvScalar(a, ao, b, bo, out, oo, n);
-  }
-
-  /** The SIMD loop behind {@link #vs} (ranges checked); defaults to the scalar twin. */
-  protected void vsSimd(double[] a, int ao, double y, double[] out, int oo, int n) {
-    vsScalar(a, ao, y, out, oo, n);
-  }
-
-  /** The SIMD loop behind {@link #sv} (ranges checked); defaults to the scalar twin. */
-  protected void svSimd(double x, double[] b, int bo, double[] out, int oo, int n) {
-    svScalar(x, b, bo, out, oo, n);
-  }
-
-  /** Scalar twin of {@link #vv}. */
-  public final void vvScalar(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
-    check(a, ao, b, bo, out, oo, n);
-    for (int i = 0; i < n; i++) {
-      out[oo + i] = apply(a[ao + i], b[bo + i]);
-    }
-  }
-
-  /** Scalar twin of {@link #vs}. */
-  public final void vsScalar(double[] a, int ao, double y, double[] out, int oo, int n) {
-    Ranges.check(name, "a", a, ao, n);
-    Ranges.check(name, "out", out, oo, n);
-    for (int i = 0; i < n; i++) {
-      out[oo + i] = apply(a[ao + i], y);
-    }
-  }
-
-  /** Scalar twin of {@link #sv}. */
-  public final void svScalar(double x, double[] b, int bo, double[] out, int oo, int n) {
-    Ranges.check(name, "b", b, bo, n);
-    Ranges.check(name, "out", out, oo, n);
-    for (int i = 0; i < n; i++) {
-      out[oo + i] = apply(x, b[bo + i]);
-    }
-  }
-
-  private void check(double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
-    Ranges.check(name, "a", a, ao, n);
-    Ranges.check(name, "b", b, bo, n);
-    Ranges.check(name, "out", out, oo, n);
+  /**
+   * {@code out[oo+i] = f(x, b[bo+i])} in float lanes.
+   *
+   * @throws IllegalArgumentException if a range does not fit its array
+   */
+  public void sv(float x, float[] b, int bo, float[] out, int oo, int n) {
+    f32.sv(x, b, bo, out, oo, n);
   }
 
   /** The kernel's name. */
   public String name() {
-    return name;
+    return f64.name();
   }
 
   @Override
   public String toString() {
-    return name;
+    return f64.name();
   }
 }

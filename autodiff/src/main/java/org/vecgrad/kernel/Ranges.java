@@ -10,7 +10,16 @@ final class Ranges {
    * @throws IllegalArgumentException naming the kernel, the operand and the range, otherwise
    */
   static void check(String kernel, String operand, double[] a, int off, int n) {
-    if (n < 0 || off < 0 || off > a.length - n) {
+    check(kernel, operand, a.length, off, n);
+  }
+
+  /** {@link #check(String, String, double[], int, int)} for a float array. */
+  static void check(String kernel, String operand, float[] a, int off, int n) {
+    check(kernel, operand, a.length, off, n);
+  }
+
+  private static void check(String kernel, String operand, int length, int off, int n) {
+    if (n < 0 || off < 0 || off > length - n) {
       throw new IllegalArgumentException(
           kernel
               + ": "
@@ -20,7 +29,7 @@ final class Ranges {
               + ", length "
               + n
               + "] does not fit an array of length "
-              + a.length);
+              + length);
     }
   }
 }

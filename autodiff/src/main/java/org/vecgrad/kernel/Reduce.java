@@ -1,76 +1,82 @@
 package org.vecgrad.kernel;
 
-import java.util.Arrays;
-
 /**
- * Reductions: sums, means, maxima, dot products and norms over contiguous data or one axis.
+ * Reductions in both dtypes: sums, means, maxima, dot products and norms over contiguous data or
+ * one axis. Each method has a {@code double[]} and a {@code float[]} overload, delegating to {@code
+ * ReduceF64} or its generated twin {@code ReduceF32}; a float reduction accumulates in float (as
+ * PyTorch does on the CPU), in the same fixed block order as the double one.
  *
- * <p>Sums are taken in fixed blocks of {@link #BLOCK} elements, each summed by {@code BlockSums}
- * (vector accumulators in a fixed lane order), and the block sums are then added in order. The
- * split depends only on n, never on the thread count: large sums compute their blocks in parallel
- * and still give the same bits, and the scalar twins add in the same order as the SIMD loops, so
- * {@code -Dvecgrad.simd=false} gives the same bits too. The order differs from the naive left-to-
- * right sum: each element passes through about {@code BLOCK/(4L) + L + n/BLOCK} roundings instead
- * of up to n (L lanes), so the error bound is much smaller for long sums; but the order, and so the
- * last bits, depend on the number of lanes of the machine (4 with AVX2, 8 with AVX-512).
+ * <p>Sums are taken in fixed blocks of {@link #BLOCK} elements, each summed with vector
+ * accumulators in a fixed lane order, and the block sums are then added in order. The split depends
+ * only on n, never on the thread count: large sums compute their blocks in parallel and still give
+ * the same bits, and the scalar twins add in the same order as the SIMD loops, so {@code
+ * -Dvecgrad.simd=false} gives the same bits too. The order differs from the naive left-to-right
+ * sum: each element passes through about {@code BLOCK/(4L) + L + n/BLOCK} roundings instead of up
+ * to n (L lanes), so the error bound is much smaller for long sums; but the order, and so the last
+ * bits, depend on the number of lanes of the machine.
  *
  * <p>Maxima use {@link Math#max} semantics: NaN propagates, +0 is above −0, and the maximum of
  * nothing is −∞.
  */
 public final class Reduce {
   /** Elements summed per block before partial sums are combined. */
-  public static final int BLOCK = 1024;
-
-  /** Blocks per parallel work item (64K elements). */
-  private static final int GRAIN_BLOCKS = 64;
+  public static final int BLOCK = ReduceF64.BLOCK;
 
   private Reduce() {}
 
   /** {@code Σ x[off..off+n)}; 0 when {@code n = 0}. */
   public static double sum(double[] x, int off, int n) {
-    Ranges.check("sum", "x", x, off, n);
-    boolean simd = Simd.enabled();
-    return blocked(
-        n,
-        n,
-        (start, len) ->
-            simd
-                ? BlockSums.sumSimd(x, off + start, len)
-                : BlockSums.sumScalar(x, off + start, len));
+    return ReduceF64.sum(x, off, n);
+  }
+
+  /** {@code Σ x[off..off+n)} accumulated in float; 0 when {@code n = 0}. */
+  public static float sum(float[] x, int off, int n) {
+    return ReduceF32.sum(x, off, n);
   }
 
   /** {@code Σ x}. */
   public static double sum(double[] x) {
-    return sum(x, 0, x.length);
+    return ReduceF64.sum(x);
+  }
+
+  /** {@code Σ x} accumulated in float. */
+  public static float sum(float[] x) {
+    return ReduceF32.sum(x);
   }
 
   /** {@code (Σ x[off..off+n)) / n}; NaN when {@code n = 0}. */
   public static double mean(double[] x, int off, int n) {
-    return sum(x, off, n) / n;
+    return ReduceF64.mean(x, off, n);
+  }
+
+  /** {@code (Σ x[off..off+n)) / n} in float; NaN when {@code n = 0}. */
+  public static float mean(float[] x, int off, int n) {
+    return ReduceF32.mean(x, off, n);
   }
 
   /** {@code Σ a[i]·b[i]} over the first {@code n} elements. */
   public static double dot(double[] a, double[] b, int n) {
-    return dot(a, 0, b, 0, n);
+    return ReduceF64.dot(a, b, n);
+  }
+
+  /** {@code Σ a[i]·b[i]} over the first {@code n} elements, in float. */
+  public static float dot(float[] a, float[] b, int n) {
+    return ReduceF32.dot(a, b, n);
   }
 
   /** {@code Σ a[ao+i]·b[bo+i]} for {@code i < n}, with fused multiply-adds, in fixed blocks. */
   public static double dot(double[] a, int ao, double[] b, int bo, int n) {
-    Ranges.check("dot", "a", a, ao, n);
-    Ranges.check("dot", "b", b, bo, n);
-    boolean simd = Simd.enabled();
-    return blocked(
-        n,
-        2L * n,
-        (start, len) ->
-            simd
-                ? BlockSums.dotSimd(a, ao + start, b, bo + start, len)
-                : BlockSums.dotScalar(a, ao + start, b, bo + start, len));
+    return ReduceF64.dot(a, ao, b, bo, n);
+  }
+
+  /** {@code Σ a[ao+i]·b[bo+i]} for {@code i < n} in float, with fused multiply-adds. */
+  public static float dot(float[] a, int ao, float[] b, int bo, int n) {
+    return ReduceF32.dot(a, ao, b, bo, n);
   }
 
   /** {@code Σ x[i]²} over {@code x[off..off+n)}. */
   public static double sumOfSquares(double[] x, int off, int n) {
-    return dot(x, off, x, off, n);
+    return ReduceF64.sumOfSquares(x, off, n);
   }
 
   /**
@@ -78,6 +84,7 @@ public final class Reduce {
    * underflow: when the plain sum of squares overflows, or is so small that squares may have
    * underflowed, the values are rescaled by a power of two near their largest magnitude (exact) and
    * summed again. NaN if any value is NaN (even next to an infinity), else ∞ if any is infinite.
+   * (F64 only: the thresholds are those of the double range.)
    */
   public static double norm2(double[] x, int off, int n) {
     double ss = sumOfSquares(x, off, n);
@@ -108,19 +115,32 @@ public final class Reduce {
 
   /** {@code max x[off..off+n)}; −∞ when {@code n = 0}, NaN if any value is NaN. */
   public static double max(double[] x, int off, int n) {
-    Ranges.check("max", "x", x, off, n);
-    return Simd.enabled() ? Maxima.maxSimd(x, off, n) : Maxima.maxScalar(x, off, n);
+    return ReduceF64.max(x, off, n);
+  }
+
+  /** {@code max x[off..off+n)} over floats; −∞ when {@code n = 0}, NaN if any value is NaN. */
+  public static float max(float[] x, int off, int n) {
+    return ReduceF32.max(x, off, n);
   }
 
   /** {@code max x} over the whole array. */
   public static double max(double[] x) {
-    return max(x, 0, x.length);
+    return ReduceF64.max(x);
+  }
+
+  /** {@code max x} over the whole float array. */
+  public static float max(float[] x) {
+    return ReduceF32.max(x);
   }
 
   /** {@code max |x[off..off+n)|} (the ∞-norm); 0 when {@code n = 0}, NaN if any value is NaN. */
   public static double maxAbs(double[] x, int off, int n) {
-    Ranges.check("maxAbs", "x", x, off, n);
-    return Simd.enabled() ? Maxima.maxAbsSimd(x, off, n) : Maxima.maxAbsScalar(x, off, n);
+    return ReduceF64.maxAbs(x, off, n);
+  }
+
+  /** {@code max |x[off..off+n)|} over floats; 0 when {@code n = 0}, NaN if any value is NaN. */
+  public static float maxAbs(float[] x, int off, int n) {
+    return ReduceF32.maxAbs(x, off, n);
   }
 
   /**
@@ -130,18 +150,12 @@ public final class Reduce {
    * as the scalar loop); with {@code inner = 1} each run {@code x[o, ·]} is a {@link #sum}.
    */
   public static void sumAxis(double[] x, int outer, int axis, int inner, double[] out) {
-    checkAxis("sumAxis", x, outer, axis, inner, out.length);
-    for (int o = 0; o < outer; o++) {
-      if (inner == 1) {
-        out[o] = sum(x, o * axis, axis);
-        continue;
-      }
-      int ob = o * inner;
-      Arrays.fill(out, ob, ob + inner, 0.0);
-      for (int a = 0; a < axis; a++) {
-        BinaryKernels.ADD.vv(out, ob, x, (o * axis + a) * inner, out, ob, inner);
-      }
-    }
+    ReduceF64.sumAxis(x, outer, axis, inner, out);
+  }
+
+  /** {@link #sumAxis(double[], int, int, int, double[])} over floats, summed in float. */
+  public static void sumAxis(float[] x, int outer, int axis, int inner, float[] out) {
+    ReduceF32.sumAxis(x, outer, axis, inner, out);
   }
 
   /**
@@ -149,91 +163,21 @@ public final class Reduce {
    * NaN occurs. SIMD along the inner dimension, or along the axis when {@code inner = 1}.
    */
   public static void maxAxis(double[] x, int outer, int axis, int inner, double[] out) {
-    checkAxis("maxAxis", x, outer, axis, inner, out.length);
-    for (int o = 0; o < outer; o++) {
-      if (inner == 1) {
-        out[o] = max(x, o * axis, axis);
-        continue;
-      }
-      int ob = o * inner;
-      Arrays.fill(out, ob, ob + inner, Double.NEGATIVE_INFINITY);
-      for (int a = 0; a < axis; a++) {
-        BinaryKernels.MAX.vv(out, ob, x, (o * axis + a) * inner, out, ob, inner);
-      }
-    }
+    ReduceF64.maxAxis(x, outer, axis, inner, out);
+  }
+
+  /** {@link #maxAxis(double[], int, int, int, double[])} over floats. */
+  public static void maxAxis(float[] x, int outer, int axis, int inner, float[] out) {
+    ReduceF32.maxAxis(x, outer, axis, inner, out);
   }
 
   /** Index of the first maximum over the middle axis of {@code [outer, axis, inner]}; NaN wins. */
   public static void argmaxAxis(double[] x, int outer, int axis, int inner, int[] out) {
-    checkAxis("argmaxAxis", x, outer, axis, inner, out.length);
-    if (Simd.enabled()) {
-      Argmax.simd(x, outer, axis, inner, out);
-    } else {
-      Argmax.scalar(x, outer, axis, inner, out);
-    }
+    ReduceF64.argmaxAxis(x, outer, axis, inner, out);
   }
 
-  /** A block function: the reduction of elements {@code [start, start + len)} of the operands. */
-  @FunctionalInterface
-  private interface Block {
-    double of(int start, int len);
-  }
-
-  /**
-   * Adds the block results in order; the blocks of large reductions are computed in parallel first,
-   * which changes nothing in the result since each block's value is fixed.
-   */
-  private static double blocked(int n, long flops, Block block) {
-    int blocks = (n + BLOCK - 1) / BLOCK;
-    if (blocks <= GRAIN_BLOCKS) {
-      double total = 0;
-      for (int b = 0; b < blocks; b++) {
-        int start = b * BLOCK;
-        total += block.of(start, Math.min(BLOCK, n - start));
-      }
-      return total;
-    }
-    double[] partial = new double[blocks];
-    Parallel.forRange(
-        blocks,
-        GRAIN_BLOCKS,
-        flops,
-        (from, to) -> {
-          for (int b = from; b < to; b++) {
-            int start = b * BLOCK;
-            partial[b] = block.of(start, Math.min(BLOCK, n - start));
-          }
-        });
-    double total = 0;
-    for (double p : partial) {
-      total += p;
-    }
-    return total;
-  }
-
-  private static void checkAxis(
-      String op, double[] x, int outer, int axis, int inner, int outLength) {
-    if (outer < 0 || axis < 0 || inner < 0) {
-      throw new IllegalArgumentException(
-          op + ": negative extent in [" + outer + ", " + axis + ", " + inner + "]");
-    }
-    if ((long) outer * axis * inner != x.length || (long) outer * inner != outLength) {
-      throw new IllegalArgumentException(
-          op
-              + ": x of length "
-              + x.length
-              + " viewed as ["
-              + outer
-              + ", "
-              + axis
-              + ", "
-              + inner
-              + "] needs "
-              + (long) outer * axis * inner
-              + " elements and an output of "
-              + (long) outer * inner
-              + ", got "
-              + outLength);
-    }
+  /** {@link #argmaxAxis(double[], int, int, int, int[])} over floats. */
+  public static void argmaxAxis(float[] x, int outer, int axis, int inner, int[] out) {
+    ReduceF32.argmaxAxis(x, outer, axis, inner, out);
   }
 }

@@ -53,13 +53,18 @@ public final class Simd {
     return F64_LANES;
   }
 
-  /** A description of the vector shapes in use, e.g. {@code "on, 4 × f64 lanes (256-bit)"}. */
+  /**
+   * A description of the vector shapes in use, e.g. {@code "on, 4 × f64 lanes (256-bit), 8 × f32
+   * lanes"}.
+   */
   public static String describe() {
     return (enabled ? "on" : "off (scalar loops)")
         + ", "
         + F64_LANES
         + " × f64 lanes ("
         + F64.vectorBitSize()
-        + "-bit)";
+        + "-bit), "
+        + F32_LANES
+        + " × f32 lanes";
   }
 }

@@ -1,50 +1,47 @@
 package org.vecgrad.kernel;
 
 /**
- * An elementwise map {@code out[i] = f(x[i])} over contiguous runs of doubles.
+ * An elementwise map {@code out[i] = f(x[i])} in both dtypes: a pair of twins, {@code
+ * UnaryKernelF64} over doubles and {@code UnaryKernelF32} over floats, the second generated from
+ * the first by the build (see {@code docs/adding-an-op.md}, "Kernels in two dtypes"). Each method
+ * here has a {@code double[]} and a {@code float[]} overload and hands the run to the twin of that
+ * dtype, so a float run is computed in float lanes, never widened to double.
  *
- * <p>{@link #apply(double)} is the mathematical definition, and {@link #mapScalar} (a loop over it)
- * is the scalar twin: the test oracle of the SIMD loop {@link #mapSimd}, which a kernel overrides
- * when the Vector API has the lane operations. {@link #map} picks one of the two by {@link
- * Simd#enabled()}.
- *
- * <p>A SIMD loop has the shape {@code for (i < F64.loopBound(n); i += lanes) out[i..] = f(x[i..])},
- * then hands the last {@code n mod lanes} elements to the scalar twin. Add, multiply, square root
- * and comparisons are IEEE-exact in both paths, so those kernels agree bit for bit; the
- * transcendental lanes ({@code exp}, {@code log}, {@code tanh}, ...) are within about one ulp of
- * {@link Math} but not always equal to it.
+ * <p>In each twin {@code apply} is the mathematical definition and {@code mapScalar} (a loop over
+ * it) the scalar twin: the test oracle of the SIMD loop, which a kernel overrides when the Vector
+ * API has the lane operations. {@link #map(double[], int, double[], int, int)} picks one of the two
+ * by {@link Simd#enabled()}. Add, multiply, square root and comparisons are IEEE-exact in both
+ * paths, so those kernels agree bit for bit; the transcendental lanes ({@code exp}, {@code log},
+ * {@code tanh}, ...) are within about one ulp of {@link Math} but not always equal to it.
  */
-public abstract class UnaryKernel {
-  /**
-   * Elements per parallel work item: a multiple of every lane count, so a split run has its scalar
-   * tail in the same place as an unsplit one and gives the same bits.
-   */
-  static final int GRAIN = 1 << 14;
+public final class UnaryKernel {
+  private final UnaryKernelF64 f64;
+  private final UnaryKernelF32 f32;
 
-  private final String name;
-  private final int cost;
-
-  /** A kernel called {@code name} (used in messages and benchmarks) costing about one flop. */
-  protected UnaryKernel(String name) {
-    this(name, 1);
+  UnaryKernel(UnaryKernelF64 f64, UnaryKernelF32 f32) {
+    this.f64 = f64;
+    this.f32 = f32;
   }
 
-  /**
-   * A kernel called {@code name} whose SIMD loop costs about {@code cost} floating-point operations
-   * per element (1 for a comparison, about 10 for {@code exp}); {@link #map} uses it to decide
-   * whether a long run is worth splitting across threads.
-   */
-  protected UnaryKernel(String name, int cost) {
-    if (cost < 1) {
-      throw new IllegalArgumentException(
-          name + ": cost per element must be at least 1, got " + cost);
-    }
-    this.name = name;
-    this.cost = cost;
+  /** The F64 twin. */
+  UnaryKernelF64 f64() {
+    return f64;
   }
 
-  /** The function on one value. */
-  public abstract double apply(double x);
+  /** The F32 twin. */
+  UnaryKernelF32 f32() {
+    return f32;
+  }
+
+  /** The function on one double. */
+  public double apply(double x) {
+    return f64.apply(x);
+  }
+
+  /** The function on one float, computed as the F32 twin computes it. */
+  public float apply(float x) {
+    return f32.apply(x);
+  }
 
   /**
    * {@code out[oo + i] = f(x[xo + i])} for {@code i < n}: the SIMD loop, or the scalar twin when
@@ -54,59 +51,64 @@ public abstract class UnaryKernel {
    *
    * @throws IllegalArgumentException if a range does not fit its array
    */
-  public final void map(double[] x, int xo, double[] out, int oo, int n) {
-    if (Simd.enabled()) {
-      Ranges.check(name, "x", x, xo, n);
-      Ranges.check(name, "out", out, oo, n);
-      if (n <= GRAIN) { // one chunk: no split, and no lambda to allocate (small tensors, scalars)
-        mapSimd(x, xo, out, oo, n);
-        return;
-      }
-      Parallel.forRange(
-          n,
-          GRAIN,
-          (long) n * cost,
-          (from, to) -> mapSimd(x, xo + from, out, oo + from, to - from));
-    } else {
-      mapScalar(x, xo, out, oo, n);
-    }
+  public void map(double[] x, int xo, double[] out, int oo, int n) {
+    f64.map(x, xo, out, oo, n);
   }
 
   /**
-   * The SIMD loop behind {@link #map}; ranges are already checked. The default is the scalar twin,
-   * for kernels without lane operations.
-   */
-  protected void mapSimd(double[] x, int xo, double[] out, int oo, int n) {
-    mapScalar(x, xo, out, oo, n);
-  }
-
-  /**
-   * The scalar loop over {@link #apply}: the oracle of {@link #mapSimd}, and the tail of its loop.
+   * {@link #map(double[], int, double[], int, int)} over floats, in float lanes.
    *
    * @throws IllegalArgumentException if a range does not fit its array
    */
-  public final void mapScalar(double[] x, int xo, double[] out, int oo, int n) {
-    Ranges.check(name, "x", x, xo, n);
-    Ranges.check(name, "out", out, oo, n);
-    for (int i = 0; i < n; i++) {
-      out[oo + i] = apply(x[xo + i]);
-    }
+  public void map(float[] x, int xo, float[] out, int oo, int n) {
+    f32.map(x, xo, out, oo, n);
   }
 
   /** A new array holding {@code f(x[i])}. */
-  public final double[] map(double[] x) {
-    double[] out = new double[x.length];
-    map(x, 0, out, 0, x.length);
-    return out;
+  public double[] map(double[] x) {
+    return f64.map(x);
+  }
+
+  /** A new array holding {@code f(x[i])}, computed in float. */
+  public float[] map(float[] x) {
+    return f32.map(x);
+  }
+
+  /**
+   * The scalar loop over {@link #apply(double)}: the oracle of the SIMD loop.
+   *
+   * @throws IllegalArgumentException if a range does not fit its array
+   */
+  public void mapScalar(double[] x, int xo, double[] out, int oo, int n) {
+    f64.mapScalar(x, xo, out, oo, n);
+  }
+
+  /**
+   * The scalar loop over {@link #apply(float)}: the oracle of the float SIMD loop.
+   *
+   * @throws IllegalArgumentException if a range does not fit its array
+   */
+  public void mapScalar(float[] x, int xo, float[] out, int oo, int n) {
+    f32.mapScalar(x, xo, out, oo, n);
+  }
+
+  /** The SIMD loop itself, whatever {@link Simd#enabled()} says (tests); ranges unchecked. */
+  void mapSimd(double[] x, int xo, double[] out, int oo, int n) {
+    f64.mapSimd(x, xo, out, oo, n);
+  }
+
+  /** The float SIMD loop itself (tests); ranges unchecked. */
+  void mapSimd(float[] x, int xo, float[] out, int oo, int n) {
+    f32.mapSimd(x, xo, out, oo, n);
   }
 
   /** The kernel's name. */
   public String name() {
-    return name;
+    return f64.name();
   }
 
   @Override
   public String toString() {
-    return name;
+    return f64.name();
   }
 }

@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vecgrad.kernel.KernelFixtures.Dt;
 
 /** Every binary SIMD loop against its scalar twin, bit for bit (all lanes here are IEEE-exact). */
 class BinaryKernelsTest {
@@ -26,12 +28,17 @@ class BinaryKernelsTest {
         BinaryKernels.EQUAL);
   }
 
+  /** {@link #kernels()} in each dtype. */
+  static Stream<Arguments> kernelsInBothDtypes() {
+    return kernels().flatMap(k -> Stream.of(Dt.values()).map(dt -> Arguments.of(k, dt)));
+  }
+
   /** Repeated values for the vs/sv loops, including the awkward ones. */
   private static final double[] SCALARS = {2.5, -0.0, 0.0, Double.NaN, Double.NEGATIVE_INFINITY};
 
-  @ParameterizedTest
-  @MethodSource("kernels")
-  void vectorVectorMatchesTwin(BinaryKernel k) {
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("kernelsInBothDtypes")
+  void vectorVectorMatchesTwin(BinaryKernel k, Dt dt) {
     long seed = 1;
     for (int n : sizes()) {
       for (int off = 0; off < 3; off++) {
@@ -45,28 +52,28 @@ class BinaryKernelsTest {
         }
         double[] simd = filled(n + oo);
         double[] scalar = filled(n + oo);
-        k.vvSimd(a, ao, b, bo, simd, oo, n);
-        k.vvScalar(a, ao, b, bo, scalar, oo, n);
-        assertSameBits(k + " vv n=" + n + " off=" + off, scalar, simd);
+        dt.vv(k, true, a, ao, b, bo, simd, oo, n);
+        dt.vv(k, false, a, ao, b, bo, scalar, oo, n);
+        assertSameBits(k + " " + dt + " vv n=" + n + " off=" + off, scalar, simd);
       }
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("kernels")
-  void vectorScalarAndScalarVectorMatchTwins(BinaryKernel k) {
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("kernelsInBothDtypes")
+  void vectorScalarAndScalarVectorMatchTwins(BinaryKernel k, Dt dt) {
     long seed = 100;
     for (int n : sizes()) {
       for (double y : SCALARS) {
         double[] a = withSpecials(n + 1, seed++);
         double[] simd = filled(n + 2);
         double[] scalar = filled(n + 2);
-        k.vsSimd(a, 1, y, simd, 2, n);
-        k.vsScalar(a, 1, y, scalar, 2, n);
-        assertSameBits(k + " vs n=" + n + " y=" + y, scalar, simd);
-        k.svSimd(y, a, 1, simd, 0, n);
-        k.svScalar(y, a, 1, scalar, 0, n);
-        assertSameBits(k + " sv n=" + n + " x=" + y, scalar, simd);
+        dt.vs(k, true, a, 1, y, simd, 2, n);
+        dt.vs(k, false, a, 1, y, scalar, 2, n);
+        assertSameBits(k + " " + dt + " vs n=" + n + " y=" + y, scalar, simd);
+        dt.sv(k, true, y, a, 1, simd, 0, n);
+        dt.sv(k, false, y, a, 1, scalar, 0, n);
+        assertSameBits(k + " " + dt + " sv n=" + n + " x=" + y, scalar, simd);
       }
     }
   }
@@ -102,7 +109,7 @@ class BinaryKernelsTest {
     double[] a = withSpecials(1000, 7);
     double[] b = withSpecials(1000, 8);
     double[] expected = new double[1000];
-    BinaryKernels.SUB.vvScalar(a, 0, b, 0, expected, 0, 1000);
+    BinaryKernels.SUB.f64().vvScalar(a, 0, b, 0, expected, 0, 1000);
     BinaryKernels.SUB.vv(a, 0, b, 0, a, 0, 1000);
     assertSameBits("sub in place", expected, a);
   }
@@ -116,7 +123,9 @@ class BinaryKernelsTest {
     assertTrue(e.getMessage().startsWith("div: b[offset 4, length 5]"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> BinaryKernels.ADD.vs(a, 0, 1, a, 4, 5));
     assertThrows(
-        IllegalArgumentException.class, () -> BinaryKernels.ADD.svScalar(1, a, 9, a, 0, 0));
+        IllegalArgumentException.class, () -> BinaryKernels.ADD.f64().svScalar(1, a, 9, a, 0, 0));
+    float[] f = new float[8];
+    assertThrows(IllegalArgumentException.class, () -> BinaryKernels.ADD.vv(f, 0, f, 4, f, 0, 5));
   }
 
   private static double[] filled(int n) {

@@ -49,6 +49,24 @@ class BroadcastTest {
         withSimd(simd, () -> Broadcast.apply(k, outDims, a, aDims, b, bDims, out));
         assertSameBits(k + " simd=" + simd, expected, out);
       }
+      // F32: the float twin on the rounded inputs, against the float definition
+      float[] af = KernelFixtures.narrow(a);
+      float[] bf = KernelFixtures.narrow(b);
+      double[] expectedF = new double[expected.length];
+      int[] idx = new int[outDims.length];
+      for (int flat = 0; flat < expectedF.length; flat++) {
+        int rem = flat;
+        for (int d = outDims.length - 1; d >= 0; d--) {
+          idx[d] = rem % outDims[d];
+          rem /= outDims[d];
+        }
+        expectedF[flat] = k.apply(af[offset(idx, aDims)], bf[offset(idx, bDims)]);
+      }
+      for (boolean simd : new boolean[] {true, false}) {
+        float[] out = new float[expected.length];
+        withSimd(simd, () -> Broadcast.apply(k, outDims, af, aDims, bf, bDims, out));
+        assertSameBits(k + " f32 simd=" + simd, expectedF, KernelFixtures.widen(out));
+      }
     }
   }
 
@@ -75,6 +93,25 @@ class BroadcastTest {
       assertSameBits("sumTo simd on/off", got[1], got[0]);
       for (int j = 0; j < expected.length; j++) {
         assertEquals(expected[j], got[0][j], 1e-13 * scale[j], "sumTo element " + j);
+      }
+      // F32: summed in float, within float rounding of the exact sum of the rounded inputs
+      float[] gf = KernelFixtures.narrow(g);
+      double[] exactF = new double[expected.length];
+      for (int flat = 0; flat < g.length; flat++) {
+        int rem = flat;
+        for (int d = outDims.length - 1; d >= 0; d--) {
+          idx[d] = rem % outDims[d];
+          rem /= outDims[d];
+        }
+        exactF[offset(idx, small)] += gf[flat];
+      }
+      float[][] gotF = new float[2][expected.length];
+      withSimd(true, () -> Broadcast.sumTo(gf, outDims, gotF[0], small));
+      withSimd(false, () -> Broadcast.sumTo(gf, outDims, gotF[1], small));
+      assertSameBits(
+          "sumTo f32 simd on/off", KernelFixtures.widen(gotF[1]), KernelFixtures.widen(gotF[0]));
+      for (int j = 0; j < expected.length; j++) {
+        assertEquals(exactF[j], gotF[0][j], 1e-5 * scale[j] + 1e-30, "sumTo f32 element " + j);
       }
     }
   }

@@ -11,11 +11,228 @@ final class KernelFixtures {
 
   static final int LANES = Simd.lanes();
 
-  /** The sizes every kernel is tested at: empty, single, around one and two vectors, large, odd. */
+  /** Lanes of the F32 species (twice {@link #LANES}). */
+  static final int F32_LANES = Simd.F32_LANES;
+
+  /**
+   * The sizes every kernel is tested at, in both dtypes: empty, single, around one and two vectors
+   * of either species (F64 and F32 lanes), large, odd.
+   */
   static int[] sizes() {
-    return IntStream.of(0, 1, LANES - 1, LANES, LANES + 1, 2 * LANES + 3, 1000, 4099)
+    int l = LANES;
+    int f = F32_LANES;
+    return IntStream.of(0, 1, l - 1, l, l + 1, 2 * l + 3, f - 1, f, f + 1, 2 * f + 3, 1000, 4099)
         .distinct()
+        .sorted()
         .toArray();
+  }
+
+  /**
+   * The element type a kernel test runs in. Tests are written once over double arrays; the F32
+   * constant rounds the inputs to float, runs the F32 twin on float arrays and widens the results
+   * back (exactly), so every comparison below applies to both dtypes.
+   */
+  enum Dt {
+    F64,
+    F32;
+
+    /** The dtype's inputs: unchanged for F64, rounded to float for F32. */
+    double[] round(double[] x) {
+      return this == F64 ? x.clone() : widen(narrow(x));
+    }
+
+    /** Unit in the last place of {@code e} in this dtype. */
+    double ulp(double e) {
+      return this == F64 ? Math.ulp(e) : Math.ulp((float) e);
+    }
+
+    /** Below this magnitude vector math lanes need not be exact (the subnormal range). */
+    double tiny() {
+      return this == F64 ? 0x1p-1000 : 0x1p-120;
+    }
+
+    void mapSimd(UnaryKernel k, double[] x, int xo, double[] out, int oo, int n) {
+      if (this == F64) {
+        k.mapSimd(x, xo, out, oo, n);
+      } else {
+        float[] o = narrow(out);
+        k.mapSimd(narrow(x), xo, o, oo, n);
+        copy(o, out);
+      }
+    }
+
+    void mapScalar(UnaryKernel k, double[] x, int xo, double[] out, int oo, int n) {
+      if (this == F64) {
+        k.mapScalar(x, xo, out, oo, n);
+      } else {
+        float[] o = narrow(out);
+        k.mapScalar(narrow(x), xo, o, oo, n);
+        copy(o, out);
+      }
+    }
+
+    double[] map(UnaryKernel k, double[] x) {
+      return this == F64 ? k.map(x) : widen(k.map(narrow(x)));
+    }
+
+    /** Runs {@code vvSimd} (simd) or {@code vvScalar} of the twin of this dtype. */
+    void vv(
+        BinaryKernel k,
+        boolean simd,
+        double[] a,
+        int ao,
+        double[] b,
+        int bo,
+        double[] out,
+        int oo,
+        int n) {
+      if (this == F64) {
+        if (simd) {
+          k.f64().vvSimd(a, ao, b, bo, out, oo, n);
+        } else {
+          k.f64().vvScalar(a, ao, b, bo, out, oo, n);
+        }
+        return;
+      }
+      float[] o = narrow(out);
+      if (simd) {
+        k.f32().vvSimd(narrow(a), ao, narrow(b), bo, o, oo, n);
+      } else {
+        k.f32().vvScalar(narrow(a), ao, narrow(b), bo, o, oo, n);
+      }
+      copy(o, out);
+    }
+
+    /** Runs {@code vsSimd} (simd) or {@code vsScalar} of the twin of this dtype. */
+    void vs(
+        BinaryKernel k, boolean simd, double[] a, int ao, double y, double[] out, int oo, int n) {
+      if (this == F64) {
+        if (simd) {
+          k.f64().vsSimd(a, ao, y, out, oo, n);
+        } else {
+          k.f64().vsScalar(a, ao, y, out, oo, n);
+        }
+        return;
+      }
+      float[] o = narrow(out);
+      if (simd) {
+        k.f32().vsSimd(narrow(a), ao, (float) y, o, oo, n);
+      } else {
+        k.f32().vsScalar(narrow(a), ao, (float) y, o, oo, n);
+      }
+      copy(o, out);
+    }
+
+    /** Runs {@code svSimd} (simd) or {@code svScalar} of the twin of this dtype. */
+    void sv(
+        BinaryKernel k, boolean simd, double x, double[] b, int bo, double[] out, int oo, int n) {
+      if (this == F64) {
+        if (simd) {
+          k.f64().svSimd(x, b, bo, out, oo, n);
+        } else {
+          k.f64().svScalar(x, b, bo, out, oo, n);
+        }
+        return;
+      }
+      float[] o = narrow(out);
+      if (simd) {
+        k.f32().svSimd((float) x, narrow(b), bo, o, oo, n);
+      } else {
+        k.f32().svScalar((float) x, narrow(b), bo, o, oo, n);
+      }
+      copy(o, out);
+    }
+
+    /** The public entry points ({@code vv}, {@code vs}, {@code sv}: SIMD or twin by the switch). */
+    void vvPublic(BinaryKernel k, double[] a, double[] b, double[] out, int n) {
+      if (this == F64) {
+        k.vv(a, 0, b, 0, out, 0, n);
+      } else {
+        float[] o = narrow(out);
+        k.vv(narrow(a), 0, narrow(b), 0, o, 0, n);
+        copy(o, out);
+      }
+    }
+
+    void vsPublic(BinaryKernel k, double[] a, double y, double[] out, int n) {
+      if (this == F64) {
+        k.vs(a, 0, y, out, 0, n);
+      } else {
+        float[] o = narrow(out);
+        k.vs(narrow(a), 0, (float) y, o, 0, n);
+        copy(o, out);
+      }
+    }
+
+    void svPublic(BinaryKernel k, double x, double[] b, double[] out, int n) {
+      if (this == F64) {
+        k.sv(x, b, 0, out, 0, n);
+      } else {
+        float[] o = narrow(out);
+        k.sv((float) x, narrow(b), 0, o, 0, n);
+        copy(o, out);
+      }
+    }
+
+    /** One block's sum by {@code BlockSums} of this dtype, SIMD or twin. */
+    double blockSum(boolean simd, double[] x, int off, int n) {
+      if (this == F64) {
+        return simd ? BlockSumsF64.sumSimd(x, off, n) : BlockSumsF64.sumScalar(x, off, n);
+      }
+      float[] f = narrow(x);
+      return simd ? BlockSumsF32.sumSimd(f, off, n) : BlockSumsF32.sumScalar(f, off, n);
+    }
+
+    /** One block's dot product by {@code BlockSums} of this dtype, SIMD or twin. */
+    double blockDot(boolean simd, double[] a, int ao, double[] b, int bo, int n) {
+      if (this == F64) {
+        return simd
+            ? BlockSumsF64.dotSimd(a, ao, b, bo, n)
+            : BlockSumsF64.dotScalar(a, ao, b, bo, n);
+      }
+      float[] fa = narrow(a);
+      float[] fb = narrow(b);
+      return simd
+          ? BlockSumsF32.dotSimd(fa, ao, fb, bo, n)
+          : BlockSumsF32.dotScalar(fa, ao, fb, bo, n);
+    }
+
+    /** {@link Reduce#sum} in this dtype. */
+    double sum(double[] x) {
+      return this == F64 ? Reduce.sum(x) : Reduce.sum(narrow(x));
+    }
+
+    /** {@link Reduce#max} in this dtype. */
+    double max(double[] x) {
+      return this == F64 ? Reduce.max(x) : Reduce.max(narrow(x));
+    }
+
+    /** The scalar maximum twin of this dtype. */
+    double maxScalar(double[] x) {
+      return this == F64
+          ? MaximaF64.maxScalar(x, 0, x.length)
+          : MaximaF32.maxScalar(narrow(x), 0, x.length);
+    }
+  }
+
+  static float[] narrow(double[] x) {
+    float[] f = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      f[i] = (float) x[i];
+    }
+    return f;
+  }
+
+  static double[] widen(float[] f) {
+    double[] x = new double[f.length];
+    copy(f, x);
+    return x;
+  }
+
+  private static void copy(float[] f, double[] x) {
+    for (int i = 0; i < f.length; i++) {
+      x[i] = f[i];
+    }
   }
 
   /** Values in [-10, 10] with zeros of both signs, and large magnitudes (±700) sprinkled in. */
@@ -76,6 +293,11 @@ final class KernelFixtures {
    * the vector math lanes need not be exact in the subnormal range.
    */
   static void assertClose(String what, double[] expected, double[] actual, int ulps) {
+    assertClose(Dt.F64, what, expected, actual, ulps);
+  }
+
+  /** {@link #assertClose(String, double[], double[], int)} in ulps of the given dtype. */
+  static void assertClose(Dt dt, String what, double[] expected, double[] actual, int ulps) {
     for (int i = 0; i < expected.length; i++) {
       double e = expected[i];
       double a = actual[i];
@@ -84,7 +306,7 @@ final class KernelFixtures {
               || (Double.isNaN(e) && Double.isNaN(a))
               || (Double.isFinite(e)
                   && Double.isFinite(a)
-                  && (Math.abs(a - e) <= ulps * Math.ulp(e) || Math.abs(a - e) <= 0x1p-1000));
+                  && (Math.abs(a - e) <= ulps * dt.ulp(e) || Math.abs(a - e) <= dt.tiny()));
       if (!ok) {
         fail(
             what
@@ -95,7 +317,7 @@ final class KernelFixtures {
                 + " but was "
                 + a
                 + " ("
-                + (Math.abs(a - e) / Math.ulp(e))
+                + (Math.abs(a - e) / dt.ulp(e))
                 + " ulps)");
       }
     }

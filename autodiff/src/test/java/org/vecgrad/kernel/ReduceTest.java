@@ -18,23 +18,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vecgrad.kernel.KernelFixtures.Dt;
 
 /** Reductions: SIMD against lane-ordered twins, determinism, accuracy, axes against naive loops. */
 class ReduceTest {
   /** Sizes around every boundary of the block order: lanes, four accumulators, one block. */
   static int[] reductionSizes() {
     int step = 4 * LANES;
+    int fstep = 4 * KernelFixtures.F32_LANES;
     int b = Reduce.BLOCK;
     return IntStream.concat(
             IntStream.of(KernelFixtures.sizes()),
-            IntStream.of(step - 1, step, step + 1, b - 1, b, b + 1, 3 * b + 7))
+            IntStream.of(
+                step - 1, step, step + 1, fstep - 1, fstep, fstep + 1, b - 1, b, b + 1, 3 * b + 7))
         .distinct()
         .toArray();
   }
 
-  @Test
-  void blockSumAndDotMatchTheirLaneOrderedTwinsBitForBit() {
+  @ParameterizedTest
+  @EnumSource(Dt.class)
+  void blockSumAndDotMatchTheirLaneOrderedTwinsBitForBit(Dt dt) {
     // Repeated so that later rounds run JIT-compiled code; the same check also passes with
     // -Dtest.jvm.args="-XX:-TieredCompilation -Xbatch -XX:CompileThreshold=100" (C2 from the
     // start),
@@ -47,13 +52,13 @@ class ReduceTest {
         double[] x = values(n + 3, n + rep);
         double[] y = values(n + 5, ~n - rep);
         assertEquals(
-            Double.doubleToLongBits(BlockSums.sumScalar(x, 3, n)),
-            Double.doubleToLongBits(BlockSums.sumSimd(x, 3, n)),
-            "sum n=" + n);
+            Double.doubleToLongBits(dt.blockSum(false, x, 3, n)),
+            Double.doubleToLongBits(dt.blockSum(true, x, 3, n)),
+            dt + " sum n=" + n);
         assertEquals(
-            Double.doubleToLongBits(BlockSums.dotScalar(x, 3, y, 5, n)),
-            Double.doubleToLongBits(BlockSums.dotSimd(x, 3, y, 5, n)),
-            "dot n=" + n);
+            Double.doubleToLongBits(dt.blockDot(false, x, 3, y, 5, n)),
+            Double.doubleToLongBits(dt.blockDot(true, x, 3, y, 5, n)),
+            dt + " dot n=" + n);
       }
     }
   }
@@ -132,7 +137,7 @@ class ReduceTest {
     // And both are the fixed block order: block sums added left to right.
     double blocks = 0;
     for (int start = 0; start < n; start += Reduce.BLOCK) {
-      blocks += BlockSums.sumScalar(x, start, Math.min(Reduce.BLOCK, n - start));
+      blocks += BlockSumsF64.sumScalar(x, start, Math.min(Reduce.BLOCK, n - start));
     }
     assertEquals(Double.doubleToLongBits(blocks), Double.doubleToLongBits(one[0]));
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.vecgrad.kernel.KernelFixtures.Dt;
 
 /**
  * What {@code -Dvecgrad.simd=false} does: the property is read as documented, and with SIMD off
@@ -40,50 +41,55 @@ class SimdSwitchTest {
         Stream.concat(UnaryKernelsTest.exact(), UnaryKernelsTest.smooth())
             .collect(Collectors.toList());
     List<BinaryKernel> binary = BinaryKernelsTest.kernels().collect(Collectors.toList());
-    for (int n : KernelFixtures.sizes()) {
-      double[] x = withSpecials(n, n);
-      double[] y = withSpecials(n, n + 1);
-      withSimd(
-          false,
-          () -> {
-            for (UnaryKernel k : unary) {
-              double[] twin = new double[n];
-              k.mapScalar(x, 0, twin, 0, n);
-              assertSameBits(k + " n=" + n, twin, k.map(x));
-            }
-            for (BinaryKernel k : binary) {
-              double[] twin = new double[n];
-              double[] got = new double[n];
-              k.vvScalar(x, 0, y, 0, twin, 0, n);
-              k.vv(x, 0, y, 0, got, 0, n);
-              assertSameBits(k + " vv n=" + n, twin, got);
-              k.vsScalar(x, 0, 0.75, twin, 0, n);
-              k.vs(x, 0, 0.75, got, 0, n);
-              assertSameBits(k + " vs n=" + n, twin, got);
-              k.svScalar(-1.5, y, 0, twin, 0, n);
-              k.sv(-1.5, y, 0, got, 0, n);
-              assertSameBits(k + " sv n=" + n, twin, got);
-            }
-            double[] sum = {0};
-            for (int i = 0; i < n; i++) {
-              if (i % Reduce.BLOCK == 0) {
-                sum[0] += BlockSums.sumScalar(x, i, Math.min(Reduce.BLOCK, n - i));
+    for (Dt dt : Dt.values()) {
+      for (int n : KernelFixtures.sizes()) {
+        double[] x = dt.round(withSpecials(n, n));
+        double[] y = dt.round(withSpecials(n, n + 1));
+        withSimd(
+            false,
+            () -> {
+              for (UnaryKernel k : unary) {
+                double[] twin = new double[n];
+                dt.mapScalar(k, x, 0, twin, 0, n);
+                assertSameBits(k + " " + dt + " n=" + n, twin, dt.map(k, x));
               }
-            }
-            assertSameBits("sum n=" + n, sum, new double[] {Reduce.sum(x)});
-            assertSameBits(
-                "max n=" + n,
-                new double[] {Maxima.maxScalar(x, 0, n)},
-                new double[] {Reduce.max(x)});
-          });
+              for (BinaryKernel k : binary) {
+                String what = k + " " + dt + " n=" + n;
+                double[] twin = new double[n];
+                double[] got = new double[n];
+                dt.vv(k, false, x, 0, y, 0, twin, 0, n);
+                dt.vvPublic(k, x, y, got, n);
+                assertSameBits(what + " vv", twin, got);
+                dt.vs(k, false, x, 0, 0.75, twin, 0, n);
+                dt.vsPublic(k, x, 0.75, got, n);
+                assertSameBits(what + " vs", twin, got);
+                dt.sv(k, false, -1.5, y, 0, twin, 0, n);
+                dt.svPublic(k, -1.5, y, got, n);
+                assertSameBits(what + " sv", twin, got);
+              }
+              double[] sum = {0};
+              for (int i = 0; i < n; i++) {
+                if (i % Reduce.BLOCK == 0) {
+                  // the block sums are added in the dtype's precision, as Reduce does
+                  double b = dt.blockSum(false, x, i, Math.min(Reduce.BLOCK, n - i));
+                  sum[0] = dt == Dt.F64 ? sum[0] + b : (float) sum[0] + (float) b;
+                }
+              }
+              assertSameBits("sum " + dt + " n=" + n, sum, new double[] {dt.sum(x)});
+              assertSameBits(
+                  "max " + dt + " n=" + n,
+                  new double[] {dt.maxScalar(x)},
+                  new double[] {dt.max(x)});
+            });
+      }
     }
   }
 
   @Test
   void theSwitchChoosesBetweenSimdLoopAndTwin() {
     int[] simdCalls = {0};
-    UnaryKernel probe =
-        new UnaryKernel("probe") {
+    UnaryKernelF64 probe =
+        new UnaryKernelF64("probe") {
           @Override
           public double apply(double x) {
             return x + 1;

@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vecgrad.kernel.KernelFixtures.Dt;
 
 /** Every unary SIMD loop against its scalar twin, and the definitions against the math. */
 class UnaryKernelsTest {
@@ -49,18 +51,43 @@ class UnaryKernelsTest {
         UnaryKernels.pow(-1.5));
   }
 
-  private static final int[][] OFFSETS = {{0, 0}, {3, 5}, {1, 0}};
-
-  @ParameterizedTest
-  @MethodSource("exact")
-  void exactKernelsMatchTheirScalarTwinBitForBit(UnaryKernel k) {
-    compareWithTwin(k, (what, scalar, simd) -> assertSameBits(what, scalar, simd));
+  /** {@link #exact()} in each dtype. */
+  static Stream<Arguments> exactInBothDtypes() {
+    return exact().flatMap(k -> Stream.of(Dt.values()).map(dt -> Arguments.of(k, dt)));
   }
 
-  @ParameterizedTest
+  /** {@link #smooth()} in each dtype. */
+  static Stream<Arguments> smoothInBothDtypes() {
+    return smooth().flatMap(k -> Stream.of(Dt.values()).map(dt -> Arguments.of(k, dt)));
+  }
+
+  private static final int[][] OFFSETS = {{0, 0}, {3, 5}, {1, 0}};
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("exactInBothDtypes")
+  void exactKernelsMatchTheirScalarTwinBitForBit(UnaryKernel k, Dt dt) {
+    compareWithTwin(k, dt, (what, scalar, simd) -> assertSameBits(what, scalar, simd));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("smoothInBothDtypes")
+  void smoothKernelsMatchTheirScalarTwinWithinUlps(UnaryKernel k, Dt dt) {
+    compareWithTwin(k, dt, (what, scalar, simd) -> assertClose(dt, what, scalar, simd, 4));
+  }
+
+  /**
+   * The F32 kernels against the exact function: the float SIMD loop is within a few float ulps of
+   * the double result rounded to float (inputs in [-10, 10] plus specials, so nothing saturates
+   * ambiguously).
+   */
+  @ParameterizedTest(name = "{0}")
   @MethodSource("smooth")
-  void smoothKernelsMatchTheirScalarTwinWithinUlps(UnaryKernel k) {
-    compareWithTwin(k, (what, scalar, simd) -> assertClose(what, scalar, simd, 4));
+  void floatKernelsAreWithinFloatUlpsOfTheDoubleResult(UnaryKernel k) {
+    double[] x = Dt.F32.round(withSpecials(4099, 31));
+    double[] exact = KernelFixtures.widen(KernelFixtures.narrow(scalar(k, x)));
+    double[] got = new double[x.length];
+    Dt.F32.mapSimd(k, x, 0, got, 0, x.length);
+    assertClose(Dt.F32, k + " f32 vs f64", exact, got, 4);
   }
 
   /**
@@ -72,18 +99,20 @@ class UnaryKernelsTest {
   @Test
   void smoothKernelsStayWithinUlpsOnceCompiled() {
     List<UnaryKernel> kernels = smooth().collect(Collectors.toList());
-    Set<UnaryKernel> compiled = new HashSet<>();
+    Set<String> compiled = new HashSet<>();
     double[] x = withSpecials(4099, 23);
     double[] simd = new double[x.length];
     double[] scalar = new double[x.length];
     long deadline = System.nanoTime() + 3_000_000_000L;
-    while (compiled.size() < kernels.size() && System.nanoTime() < deadline) {
+    while (compiled.size() < 2 * kernels.size() && System.nanoTime() < deadline) {
       for (UnaryKernel k : kernels) {
-        k.mapSimd(x, 0, simd, 0, x.length);
-        k.mapScalar(x, 0, scalar, 0, x.length);
-        assertClose(k + " (warming up)", scalar, simd, 4);
-        if (!Arrays.equals(scalar, simd)) {
-          compiled.add(k);
+        for (Dt dt : Dt.values()) {
+          dt.mapSimd(k, x, 0, simd, 0, x.length);
+          dt.mapScalar(k, x, 0, scalar, 0, x.length);
+          assertClose(dt, k + " " + dt + " (warming up)", scalar, simd, 4);
+          if (!Arrays.equals(scalar, simd)) {
+            compiled.add(k + " " + dt);
+          }
         }
       }
     }
@@ -93,7 +122,7 @@ class UnaryKernelsTest {
     void check(String what, double[] scalar, double[] simd);
   }
 
-  private static void compareWithTwin(UnaryKernel k, Comparison cmp) {
+  private static void compareWithTwin(UnaryKernel k, Dt dt, Comparison cmp) {
     long seed = 17;
     for (int n : sizes()) {
       for (int[] off : OFFSETS) {
@@ -104,9 +133,9 @@ class UnaryKernelsTest {
         double[] scalar = new double[n + oo + 2];
         Arrays.fill(simd, 42);
         Arrays.fill(scalar, 42);
-        k.mapSimd(x, xo, simd, oo, n);
-        k.mapScalar(x, xo, scalar, oo, n);
-        String what = k + " n=" + n + " xo=" + xo + " oo=" + oo;
+        dt.mapSimd(k, x, xo, simd, oo, n);
+        dt.mapScalar(k, x, xo, scalar, oo, n);
+        String what = k + " " + dt + " n=" + n + " xo=" + xo + " oo=" + oo;
         cmp.check(what, scalar, simd);
         for (int i = 0; i < simd.length; i++) {
           if (i < oo || i >= oo + n) {
@@ -124,6 +153,10 @@ class UnaryKernelsTest {
     double[] expected = k.map(x);
     k.map(x, 0, x, 0, x.length);
     assertSameBits(k + " in place", expected, x);
+    float[] f = KernelFixtures.narrow(withSpecials(4099, 5));
+    float[] expectedF = k.map(f);
+    k.map(f, 0, f, 0, f.length);
+    assertSameBits(k + " in place f32", KernelFixtures.widen(expectedF), KernelFixtures.widen(f));
   }
 
   @Test
@@ -131,8 +164,8 @@ class UnaryKernelsTest {
     // A costly kernel with exact lanes (the math lanes could round differently once the JIT
     // compiles them mid-test), counting its SIMD calls to see the split happen.
     AtomicInteger calls = new AtomicInteger();
-    UnaryKernel costly =
-        new UnaryKernel("costly-square", 100) {
+    UnaryKernelF64 costly =
+        new UnaryKernelF64("costly-square", 100) {
           @Override
           public double apply(double x) {
             return x * x;
@@ -141,10 +174,10 @@ class UnaryKernelsTest {
           @Override
           protected void mapSimd(double[] x, int xo, double[] out, int oo, int n) {
             calls.incrementAndGet();
-            UnaryKernels.SQUARE.mapSimd(x, xo, out, oo, n);
+            UnaryKernelsF64.SQUARE.mapSimd(x, xo, out, oo, n);
           }
         };
-    int n = 5 * UnaryKernel.GRAIN + 5;
+    int n = 5 * UnaryKernelF64.GRAIN + 5;
     double[] x = withSpecials(n + 3, 77);
     double[] whole = new double[n + 1];
     UnaryKernels.SQUARE.mapSimd(x, 3, whole, 1, n);

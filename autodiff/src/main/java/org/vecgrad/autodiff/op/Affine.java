@@ -78,17 +78,20 @@ public final class Affine implements Op {
     return addToRows(z, in[2]);
   }
 
-  /** {@code z + b} on every row, written into {@code z}'s fresh storage when it can be. */
+  /** {@code z + b} on every row, written into {@code z}'s fresh storage. */
   private static Tensor addToRows(Tensor z, Tensor b) {
-    if (z.dtype() != DType.F64) {
-      return Compute.binary(BinaryKernels.ADD, z, b, z.shape());
-    }
     // z was made just now by the product and nobody else holds it: adding in place is safe
-    double[] c = z.readF64();
-    double[] bias = b.readF64();
-    int n = bias.length;
-    for (int row = 0; row < c.length; row += n) {
-      BinaryKernels.ADD.vv(c, row, bias, 0, c, row, n);
+    int n = b.size();
+    if (z.dtype() == DType.F64) {
+      double[] c = z.readF64();
+      for (int row = 0; row < c.length; row += n) {
+        BinaryKernels.ADD.vv(c, row, b.readF64(), 0, c, row, n);
+      }
+    } else {
+      float[] c = z.readF32();
+      for (int row = 0; row < c.length; row += n) {
+        BinaryKernels.ADD.vv(c, row, b.readF32(), 0, c, row, n);
+      }
     }
     return z;
   }

@@ -4,6 +4,7 @@ import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Op;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.kernel.Reduce;
+import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
@@ -49,16 +50,26 @@ public final class ArgmaxMask implements Op {
     int len = s.dim(a);
     int inner = s.innerSize(a);
     int[] arg = new int[outer * inner];
-    Reduce.argmaxAxis(in[0].readF64(), outer, len, inner, arg);
-    double[] m = new double[s.size()];
+    if (in[0].dtype() == DType.F32) {
+      Reduce.argmaxAxis(in[0].readF32(), outer, len, inner, arg);
+    } else {
+      Reduce.argmaxAxis(in[0].readF64(), outer, len, inner, arg);
+    }
+    float[] mf = in[0].dtype() == DType.F32 ? new float[s.size()] : null;
+    double[] md = mf == null ? new double[s.size()] : null;
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         if (len > 0) {
-          m[(o * len + arg[o * inner + i]) * inner + i] = 1;
+          int at = (o * len + arg[o * inner + i]) * inner + i;
+          if (mf != null) {
+            mf[at] = 1;
+          } else {
+            md[at] = 1;
+          }
         }
       }
     }
-    return Tensor.wrap(s, m, in[0].dtype());
+    return mf != null ? Tensor.wrap(s, mf) : Tensor.wrap(s, md);
   }
 
   @Override

@@ -1,33 +1,53 @@
 package org.vecgrad.autodiff.op;
 
 import org.vecgrad.kernel.BinaryKernel;
+import org.vecgrad.kernel.BinaryKernels;
 import org.vecgrad.kernel.Broadcast;
+import org.vecgrad.kernel.Reduce;
 import org.vecgrad.kernel.UnaryKernel;
+import org.vecgrad.kernel.UnaryKernels;
+import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
 /**
- * The bridge from tensors to kernels: reads the storage, calls the kernel on primitive arrays and
- * wraps the result in the input's dtype. F32 tensors currently run through the F64 kernels and are
- * rounded back (results are F32; native F32 kernels come with the performance work).
+ * The bridge from tensors to kernels: reads the storage without copying, calls the kernel of the
+ * tensor's dtype on its primitive array ({@code double[]} for F64, {@code float[]} for F32: each
+ * dtype runs its own kernels, an F32 tensor is never widened to double) and wraps the result in the
+ * same dtype. Mixing dtypes is rejected before an op gets here (see {@code Op#dtype}); {@link Cast}
+ * is the explicit conversion.
  */
 final class Compute {
   private Compute() {}
 
   static Tensor unary(UnaryKernel k, Tensor x) {
-    if (x.size() == 1) { // scalars (tape-overhead bound): the definition itself, no loop set-up
-      return Tensor.wrap(x.shape(), new double[] {k.apply(x.at(0))}, x.dtype());
+    if (x.dtype() == DType.F32) {
+      float[] v = x.readF32();
+      if (v.length == 1) { // scalars (tape-overhead bound): the definition itself, no loop set-up
+        return Tensor.wrap(x.shape(), new float[] {k.apply(v[0])});
+      }
+      return Tensor.wrap(x.shape(), k.map(v));
     }
-    return Tensor.wrap(x.shape(), k.map(x.readF64()), x.dtype());
+    double[] v = x.readF64();
+    if (v.length == 1) {
+      return Tensor.wrap(x.shape(), new double[] {k.apply(v[0])});
+    }
+    return Tensor.wrap(x.shape(), k.map(v));
   }
 
   static Tensor binary(BinaryKernel k, Tensor a, Tensor b, Shape out) {
+    if (a.dtype() == DType.F32) {
+      return Tensor.wrap(out, binary(k, a.readF32(), b.readF32(), a.shape(), b.shape(), out));
+    }
+    return Tensor.wrap(out, binary(k, a.readF64(), b.readF64(), a.shape(), b.shape(), out));
+  }
+
+  private static double[] binary(
+      BinaryKernel k, double[] x, double[] y, Shape as, Shape bs, Shape out) {
     if (out.size() == 1) { // scalars: the definition itself, no loop set-up
-      return Tensor.wrap(out, new double[] {k.apply(a.at(0), b.at(0))}, a.dtype());
+      return new double[] {k.apply(x[0], y[0])};
     }
     double[] r = new double[out.size()];
-    double[] x = a.readF64();
-    double[] y = b.readF64();
     // same shape, or one side a single value: one contiguous run, no index arithmetic
     if (x.length == r.length && y.length == r.length) {
       k.vv(x, 0, y, 0, r, 0, r.length);
@@ -36,9 +56,68 @@ final class Compute {
     } else if (x.length == 1 && y.length == r.length) {
       k.sv(x[0], y, 0, r, 0, r.length);
     } else {
-      Broadcast.apply(k, out.dims(), x, aligned(a.shape(), out), y, aligned(b.shape(), out), r);
+      Broadcast.apply(k, out.dims(), x, aligned(as, out), y, aligned(bs, out), r);
     }
-    return Tensor.wrap(out, r, a.dtype());
+    return r;
+  }
+
+  /** The float twin of the double method above: same runs, float kernels. */
+  private static float[] binary(
+      BinaryKernel k, float[] x, float[] y, Shape as, Shape bs, Shape out) {
+    if (out.size() == 1) {
+      return new float[] {k.apply(x[0], y[0])};
+    }
+    float[] r = new float[out.size()];
+    if (x.length == r.length && y.length == r.length) {
+      k.vv(x, 0, y, 0, r, 0, r.length);
+    } else if (x.length == r.length && y.length == 1) {
+      k.vs(x, 0, y[0], r, 0, r.length);
+    } else if (x.length == 1 && y.length == r.length) {
+      k.sv(x[0], y, 0, r, 0, r.length);
+    } else {
+      Broadcast.apply(k, out.dims(), x, aligned(as, out), y, aligned(bs, out), r);
+    }
+    return r;
+  }
+
+  /**
+   * {@code log Σ_a exp x[o, a, i]} over the middle axis of {@code [outer, len, inner]} in float
+   * lanes: the maximum m, then {@code exp(x − m)} and its sum through the kernels, then {@code m +
+   * log(sum)} ({@code m} itself where it is infinite). {@code len} must be positive.
+   */
+  static float[] logSumExp(float[] x, int outer, int len, int inner) {
+    int n = outer * inner;
+    float[] m = new float[n];
+    Reduce.maxAxis(x, outer, len, inner, m);
+    int[] dims = {outer, len, inner};
+    float[] e = new float[x.length];
+    Broadcast.apply(BinaryKernels.SUB, dims, x, dims, m, new int[] {outer, 1, inner}, e);
+    UnaryKernels.EXP.map(e, 0, e, 0, e.length);
+    float[] y = new float[n];
+    Reduce.sumAxis(e, outer, len, inner, y);
+    UnaryKernels.LOG.map(y, 0, y, 0, n);
+    for (int i = 0; i < n; i++) {
+      y[i] = Float.isInfinite(m[i]) ? m[i] : m[i] + y[i];
+    }
+    return y;
+  }
+
+  /**
+   * The storage of {@code t} without copying, as an {@code Object} ({@code double[]} or {@code
+   * float[]}): for the ops that only move elements ({@link System#arraycopy}), whatever the dtype.
+   */
+  static Object storage(Tensor t) {
+    return t.dtype() == DType.F32 ? t.readF32() : t.readF64();
+  }
+
+  /** A new zeroed array of {@code n} elements of {@code dtype}. */
+  static Object newStorage(DType dtype, int n) {
+    return dtype == DType.F32 ? new float[n] : new double[n];
+  }
+
+  /** Wraps an array made by {@link #newStorage} in a tensor of its dtype. */
+  static Tensor wrapStorage(Shape shape, Object data) {
+    return data instanceof float[] f ? Tensor.wrap(shape, f) : Tensor.wrap(shape, (double[]) data);
   }
 
   /** The dimensions of {@code s} padded with leading 1s to the rank of {@code out}. */
@@ -69,15 +148,25 @@ final class Compute {
     if (x.shape().equals(big)) {
       return x;
     }
+    int[] strides = Broadcast.broadcastStrides(aligned(x.shape(), big));
+    if (x.dtype() == DType.F32) {
+      float[] src = x.readF32();
+      float[] out = new float[big.size()];
+      if (src.length == 1) {
+        java.util.Arrays.fill(out, src[0]);
+      } else {
+        forEachOffset(big, strides, (i, off) -> out[i] = src[off]);
+      }
+      return Tensor.wrap(big, out);
+    }
     double[] src = x.readF64();
     double[] out = new double[big.size()];
     if (src.length == 1) {
       java.util.Arrays.fill(out, src[0]);
     } else {
-      int[] strides = Broadcast.broadcastStrides(aligned(x.shape(), big));
       forEachOffset(big, strides, (i, off) -> out[i] = src[off]);
     }
-    return Tensor.wrap(big, out, x.dtype());
+    return Tensor.wrap(big, out);
   }
 
   /** Sums {@code x} (of the broadcast shape) down to {@code small}, which broadcasts to it. */
@@ -85,9 +174,15 @@ final class Compute {
     if (x.shape().equals(small)) {
       return x;
     }
+    int[] smallDims = aligned(small, x.shape());
+    if (x.dtype() == DType.F32) {
+      float[] out = new float[small.size()];
+      Broadcast.sumTo(x.readF32(), x.shape().dims(), out, smallDims);
+      return Tensor.wrap(small, out);
+    }
     double[] out = new double[small.size()];
-    Broadcast.sumTo(x.readF64(), x.shape().dims(), out, aligned(small, x.shape()));
-    return Tensor.wrap(small, out, x.dtype());
+    Broadcast.sumTo(x.readF64(), x.shape().dims(), out, smallDims);
+    return Tensor.wrap(small, out);
   }
 
   /** Visits every flat index i of {@code big} with the offset its multi-index has under strides. */

@@ -78,17 +78,17 @@ public final class Concat implements LinearOp {
     int outer = out.outerSize(a);
     int inner = out.innerSize(a);
     int rowOut = out.dim(a) * inner;
-    double[] y = new double[out.size()];
+    Object y = Compute.newStorage(in[0].dtype(), out.size());
     int offset = 0;
     for (Tensor t : in) {
       int row = t.shape().dim(a) * inner;
-      double[] x = t.readF64();
+      Object x = Compute.storage(t);
       for (int o = 0; o < outer; o++) {
         System.arraycopy(x, o * row, y, o * rowOut + offset, row);
       }
       offset += row;
     }
-    return Tensor.wrap(out, y, in[0].dtype());
+    return Compute.wrapStorage(out, y);
   }
 
   @Override

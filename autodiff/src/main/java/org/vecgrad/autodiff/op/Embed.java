@@ -69,12 +69,12 @@ public final class Embed implements LinearOp {
     int inner = s.innerSize(a);
     int rowIn = s.dim(a) * inner;
     int rowOut = size * inner;
-    double[] x = in[0].readF64();
-    double[] y = new double[out.size()];
+    Object x = Compute.storage(in[0]);
+    Object y = Compute.newStorage(in[0].dtype(), out.size());
     for (int o = 0; o < s.outerSize(a); o++) {
       System.arraycopy(x, o * rowIn, y, o * rowOut + start * inner, rowIn);
     }
-    return Tensor.wrap(out, y, in[0].dtype());
+    return Compute.wrapStorage(out, y);
   }
 
   @Override

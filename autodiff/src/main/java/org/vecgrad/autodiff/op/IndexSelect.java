@@ -58,12 +58,12 @@ public final class IndexSelect implements LinearOp {
   public Tensor forward(Tensor... in) {
     Shape out = shape(in[0].shape());
     int row = in[0].shape().innerSize(0);
-    double[] x = in[0].readF64();
-    double[] y = new double[out.size()];
+    Object x = Compute.storage(in[0]);
+    Object y = Compute.newStorage(in[0].dtype(), out.size());
     for (int i = 0; i < indices.length; i++) {
       System.arraycopy(x, indices[i] * row, y, i * row, row);
     }
-    return Tensor.wrap(out, y, in[0].dtype());
+    return Compute.wrapStorage(out, y);
   }
 
   @Override

@@ -5,6 +5,7 @@ import org.vecgrad.autodiff.Op;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.kernel.Reduce;
+import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
@@ -56,6 +57,10 @@ public final class LogSumExp implements Op {
     int outer = s.outerSize(a);
     int len = s.dim(a);
     int inner = s.innerSize(a);
+    if (in[0].dtype() == DType.F32) {
+      return Tensor.wrap(
+          s.reduce(a, keepDims), Compute.logSumExp(in[0].readF32(), outer, len, inner));
+    }
     double[] x = in[0].readF64();
     double[] m = new double[outer * inner];
     Reduce.maxAxis(x, outer, len, inner, m);

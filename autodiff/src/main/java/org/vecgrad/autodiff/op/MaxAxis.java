@@ -5,6 +5,7 @@ import org.vecgrad.autodiff.Op;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.kernel.Reduce;
+import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
@@ -52,9 +53,14 @@ public final class MaxAxis implements Op {
   public Tensor forward(Tensor... in) {
     Shape s = in[0].shape();
     int a = s.normalizeAxis(axis, name());
+    if (in[0].dtype() == DType.F32) {
+      float[] out = new float[s.outerSize(a) * s.innerSize(a)];
+      Reduce.maxAxis(in[0].readF32(), s.outerSize(a), s.dim(a), s.innerSize(a), out);
+      return Tensor.wrap(s.reduce(a, keepDims), out);
+    }
     double[] out = new double[s.outerSize(a) * s.innerSize(a)];
     Reduce.maxAxis(in[0].readF64(), s.outerSize(a), s.dim(a), s.innerSize(a), out);
-    return Tensor.wrap(s.reduce(a, keepDims), out, in[0].dtype());
+    return Tensor.wrap(s.reduce(a, keepDims), out);
   }
 
   @Override

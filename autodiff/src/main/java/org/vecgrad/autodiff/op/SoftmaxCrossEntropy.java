@@ -4,6 +4,7 @@ import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Op;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
+import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
@@ -58,6 +59,10 @@ public final class SoftmaxCrossEntropy implements Op {
   public Tensor forward(Tensor... in) {
     int b = in[0].shape().dim(0);
     int c = in[0].shape().dim(1);
+    if (in[0].dtype() == DType.F32) {
+      return Tensor.wrap(
+          Shape.SCALAR, new float[] {forward(in[0].readF32(), in[1].readF32(), b, c)});
+    }
     double[] z = in[0].readF64();
     double[] y = in[1].readF64();
     double total = 0;
@@ -79,6 +84,21 @@ public final class SoftmaxCrossEntropy implements Op {
       }
     }
     return Tensor.scalar(total / b, in[0].dtype());
+  }
+
+  /** The F32 forward: row log-sum-exps in float lanes, then the targets' weighted sum in float. */
+  private static float forward(float[] z, float[] y, int b, int c) {
+    float[] lse = Compute.logSumExp(z, b, c, 1);
+    float total = 0;
+    for (int i = 0; i < b; i++) {
+      for (int j = 0; j < c; j++) {
+        float t = y[i * c + j];
+        if (t != 0) {
+          total -= t * (z[i * c + j] - lse[i]);
+        }
+      }
+    }
+    return total / b;
   }
 
   private static Var dLogits(Node node) {

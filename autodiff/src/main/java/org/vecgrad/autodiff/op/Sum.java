@@ -5,6 +5,7 @@ import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.kernel.Reduce;
+import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
@@ -36,7 +37,10 @@ public final class Sum implements LinearOp {
 
   @Override
   public Tensor forward(Tensor... in) {
-    return Tensor.scalar(Reduce.sum(in[0].readF64()), in[0].dtype());
+    if (in[0].dtype() == DType.F32) {
+      return Tensor.wrap(Shape.SCALAR, new float[] {Reduce.sum(in[0].readF32())});
+    }
+    return Tensor.scalar(Reduce.sum(in[0].readF64()));
   }
 
   @Override

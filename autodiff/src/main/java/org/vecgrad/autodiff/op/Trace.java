@@ -4,6 +4,7 @@ import org.vecgrad.autodiff.LinearOp;
 import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
+import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
@@ -40,12 +41,20 @@ public final class Trace implements LinearOp {
   @Override
   public Tensor forward(Tensor... in) {
     int n = in[0].shape().dim(0);
+    if (in[0].dtype() == DType.F32) {
+      float[] x = in[0].readF32();
+      float s = 0;
+      for (int i = 0; i < n; i++) {
+        s += x[i * n + i];
+      }
+      return Tensor.wrap(Shape.SCALAR, new float[] {s});
+    }
     double[] x = in[0].readF64();
     double s = 0;
     for (int i = 0; i < n; i++) {
       s += x[i * n + i];
     }
-    return Tensor.scalar(s, in[0].dtype());
+    return Tensor.scalar(s);
   }
 
   @Override

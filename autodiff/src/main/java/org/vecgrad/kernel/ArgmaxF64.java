@@ -17,18 +17,19 @@ import jdk.incubator.vector.VectorOperators;
  * inner = 1}) it finds the maximum with vectors first and then the first index holding it, which
  * picks the same index (equal values compare equal, so −0 and +0 tie and the first one wins).
  */
-final class Argmax {
-  private Argmax() {}
+final class ArgmaxF64 {
+  private ArgmaxF64() {}
 
   static void simd(double[] x, int outer, int axis, int inner, int[] out) {
     if (inner == 1) {
       for (int o = 0; o < outer; o++) {
-        out[o] = firstIndexOf(x, o * axis, axis, Maxima.maxSimd(x, o * axis, axis));
+        out[o] = firstIndexOf(x, o * axis, axis, MaximaF64.maxSimd(x, o * axis, axis));
       }
       return;
     }
     double[] lanes = new double[F64_LANES];
-    int vectorEnd = F64.loopBound(inner);
+    // lane indices are held in the element type: exact up to 2^24 even in float, else scalar
+    int vectorEnd = axis <= 1 << 24 ? F64.loopBound(inner) : 0;
     for (int o = 0; o < outer; o++) {
       int xo = o * axis * inner;
       for (int i = 0; i < vectorEnd; i += F64_LANES) {

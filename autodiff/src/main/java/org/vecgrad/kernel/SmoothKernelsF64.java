@@ -7,7 +7,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * The transcendental unary kernels, published through {@link UnaryKernels}. Their SIMD loops use
+ * The transcendental unary kernels, published through {@link UnaryKernelsF64}. Their SIMD loops use
  * the Vector API's math lanes ({@code EXP}, {@code LOG}, {@code TANH}, {@code LOG1P}, {@code POW}),
  * which on x86 call Intel's short-vector math library: within about one ulp of {@link Math} and
  * 20–40× faster than a scalar {@code Math.exp} loop on JDK 17, but not bit-for-bit equal to it.
@@ -19,14 +19,14 @@ import jdk.incubator.vector.VectorOperators;
  * -Dvecgrad.simd=false}.
  *
  * <p>The second constructor argument is each kernel's rough cost per element in flop-equivalents
- * (measured time relative to an add), which {@link UnaryKernel#map} uses to decide on a parallel
+ * (measured time relative to an add), which {@link UnaryKernelF64#map} uses to decide on a parallel
  * split.
  */
-final class SmoothKernels {
-  private SmoothKernels() {}
+final class SmoothKernelsF64 {
+  private SmoothKernelsF64() {}
 
-  static final UnaryKernel EXP =
-      new UnaryKernel("exp", 10) {
+  static final UnaryKernelF64 EXP =
+      new UnaryKernelF64("exp", 10) {
         @Override
         public double apply(double x) {
           return Math.exp(x);
@@ -44,8 +44,8 @@ final class SmoothKernels {
         }
       };
 
-  static final UnaryKernel LOG =
-      new UnaryKernel("log", 10) {
+  static final UnaryKernelF64 LOG =
+      new UnaryKernelF64("log", 10) {
         @Override
         public double apply(double x) {
           return Math.log(x);
@@ -63,8 +63,8 @@ final class SmoothKernels {
         }
       };
 
-  static final UnaryKernel TANH =
-      new UnaryKernel("tanh", 30) {
+  static final UnaryKernelF64 TANH =
+      new UnaryKernelF64("tanh", 30) {
         @Override
         public double apply(double x) {
           return Math.tanh(x);
@@ -83,8 +83,8 @@ final class SmoothKernels {
       };
 
   /** σ(x) with e = e^{-|x|}: numerator 1 where x ≥ 0, e where x &lt; 0, over 1 + e. */
-  static final UnaryKernel SIGMOID =
-      new UnaryKernel("sigmoid", 15) {
+  static final UnaryKernelF64 SIGMOID =
+      new UnaryKernelF64("sigmoid", 15) {
         @Override
         public double apply(double x) {
           double e = Math.exp(-Math.abs(x));
@@ -97,15 +97,17 @@ final class SmoothKernels {
           for (int end = F64.loopBound(n); i < end; i += F64_LANES) {
             DoubleVector v = DoubleVector.fromArray(F64, x, xo + i);
             DoubleVector e = v.abs().neg().lanewise(VectorOperators.EXP);
-            e.blend(1.0, v.compare(VectorOperators.GE, 0.0)).div(e.add(1.0)).intoArray(out, oo + i);
+            e.blend(1.0d, v.compare(VectorOperators.GE, 0.0d))
+                .div(e.add(1.0d))
+                .intoArray(out, oo + i);
           }
           mapScalar(x, xo + i, out, oo + i, n - i);
         }
       };
 
   /** max(x, 0) + ln(1 + e^{-|x|}): the log1p term is at most ln 2, so nothing overflows. */
-  static final UnaryKernel SOFTPLUS =
-      new UnaryKernel("softplus", 25) {
+  static final UnaryKernelF64 SOFTPLUS =
+      new UnaryKernelF64("softplus", 25) {
         @Override
         public double apply(double x) {
           return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
@@ -118,15 +120,15 @@ final class SmoothKernels {
             DoubleVector v = DoubleVector.fromArray(F64, x, xo + i);
             DoubleVector tail =
                 v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
-            v.max(0.0).add(tail).intoArray(out, oo + i);
+            v.max(0.0d).add(tail).intoArray(out, oo + i);
           }
           mapScalar(x, xo + i, out, oo + i, n - i);
         }
       };
 
   /** {@code xᵖ} through the {@code POW} lane. */
-  static UnaryKernel pow(double p) {
-    return new UnaryKernel("pow", 30) {
+  static UnaryKernelF64 pow(double p) {
+    return new UnaryKernelF64("pow", 30) {
       @Override
       public double apply(double x) {
         return Math.pow(x, p);

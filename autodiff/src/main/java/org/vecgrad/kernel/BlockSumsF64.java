@@ -6,7 +6,7 @@ import static org.vecgrad.kernel.Simd.F64_LANES;
 import jdk.incubator.vector.DoubleVector;
 
 /**
- * Sums and dot products over one block of at most {@link Reduce#BLOCK} elements, in SIMD and as
+ * Sums and dot products over one block of at most {@link ReduceF64#BLOCK} elements, in SIMD and as
  * scalar twins that add in exactly the same order, so the two agree bit for bit.
  *
  * <p>The order, for lanes L: four vector accumulators take elements {@code [i, i+4L)} in turn
@@ -15,11 +15,11 @@ import jdk.incubator.vector.DoubleVector;
  * lanes added from lane 0 upwards starting at 0, and the last {@code n mod L} elements are added
  * one by one. Four independent accumulators hide the latency of the floating-point adder.
  */
-final class BlockSums {
+final class BlockSumsF64 {
   private static final int ACCUMULATORS = 4;
   private static final int STEP = ACCUMULATORS * F64_LANES;
 
-  private BlockSums() {}
+  private BlockSumsF64() {}
 
   /** {@code Σ x[off..off+n)} in the block order above. */
   static double sumSimd(double[] x, int off, int n) {

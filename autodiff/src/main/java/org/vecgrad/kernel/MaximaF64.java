@@ -7,12 +7,12 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * Maxima over a contiguous run, in SIMD and as scalar twins. The maximum is taken with {@link
+ * MaximaF64 over a contiguous run, in SIMD and as scalar twins. The maximum is taken with {@link
  * Math#max} semantics (NaN wins, +0 above −0), which make it associative and commutative, so the
  * vector order and the sequential order give the same bits.
  */
-final class Maxima {
-  private Maxima() {}
+final class MaximaF64 {
+  private MaximaF64() {}
 
   /** {@code max x[off..off+n)}, −∞ when {@code n = 0}. */
   static double maxSimd(double[] x, int off, int n) {
