@@ -5,8 +5,9 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The F64 kernels behind {@link MatMul#gemm}: a cache-blocked, packed SIMD path for large products,
- * a light SIMD path for small ones and a scalar path for {@code -Dvecgrad.simd=false}.
+ * The F64 kernels behind {@link MatMul#gemm} (dispatched by {@link MatMulF64}): a cache-blocked,
+ * packed SIMD path for large products, a light SIMD path for small ones and a scalar path for
+ * {@code -Dvecgrad.simd=false}.
  *
  * <h2>Blocking scheme (as in BLIS)</h2>
  *
@@ -71,14 +72,30 @@ final class GemmF64 {
   /** Columns of the register tile: two vectors. */
   static final int NR = 2 * LANES;
 
-  /** Depth of a k block. */
-  static final int KC = Integer.getInteger("vecgrad.gemm.kc", 256);
+  /** Bytes of one element: the block sizes below are set in bytes, so they follow the dtype. */
+  static final int ELEMENT_BYTES = Double.BYTES;
 
-  /** Rows of a packed A block ({@code MC × KC} doubles, in L2). A multiple of MR. */
-  static final int MC = roundUp(Integer.getInteger("vecgrad.gemm.mc", 96), MR);
+  /**
+   * Depth of a k block (elements). A packed B panel ({@code KC × NR}) is {@code KC × 128} bytes on
+   * AVX-512 whatever the dtype, since NR is two vectors.
+   */
+  static final int KC = blockSize("kc", 2048);
 
-  /** Columns of a packed B block ({@code KC × NC} doubles, in L2/L3). A multiple of NR. */
-  static final int NC = roundUp(Integer.getInteger("vecgrad.gemm.nc", 2048), NR);
+  /** Rows of a packed A block ({@code MC × KC} elements, in L2). A multiple of MR. */
+  static final int MC = roundUp(blockSize("mc", 768), MR);
+
+  /** Columns of a packed B block ({@code KC × NC} elements, in L2/L3). A multiple of NR. */
+  static final int NC = roundUp(blockSize("nc", 16384), NR);
+
+  /**
+   * A block size in elements: {@code -Dvecgrad.gemm.f64.<name>} (this dtype only), else {@code
+   * -Dvecgrad.gemm.<name>} (both dtypes), else {@code bytes / ELEMENT_BYTES}.
+   */
+  private static int blockSize(String name, int bytes) {
+    return Integer.getInteger(
+        "vecgrad.gemm.f64." + name,
+        Integer.getInteger("vecgrad.gemm." + name, bytes / ELEMENT_BYTES));
+  }
 
   /**
    * Per-thread packing buffers, reused across calls. Panels are allocated on first use, so a thread
