@@ -148,7 +148,7 @@ final class GemmF64 {
    */
   static void packed(
       boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
-    long flops = 2L * m * n * k;
+    long flops = cost(2L * m * n * k);
     if (m >= 4 * MR) {
       sharedB(transA, transB, m, n, k, a, b, c);
     } else {
@@ -156,6 +156,14 @@ final class GemmF64 {
       Parallel.forRange(
           n, grain, flops, (j0, j1) -> block(transA, transB, m, n, k, a, b, c, j0, j1));
     }
+  }
+
+  /**
+   * Work as {@link Parallel} weighs it, in F64 flops (about 50 µs of gemm at its threshold): a flop
+   * on narrower elements takes proportionally less time, as vectors hold more of them.
+   */
+  private static long cost(long flops) {
+    return flops * ELEMENT_BYTES / 8;
   }
 
   /** Steps of a packed k block of depth {@code kc}: even for the unrolled 12-row kernel. */
@@ -212,7 +220,7 @@ final class GemmF64 {
         Parallel.forRange(
             rowBlocks,
             1,
-            2L * m * nc * kc,
+            cost(2L * m * nc * kc),
             (r0, r1) -> {
               Workspace own = WORKSPACE.get();
               panels(own.panelsA, mBlock / MR, MR * steps(kc));
@@ -303,16 +311,16 @@ final class GemmF64 {
       Arrays.fill(pb, kc * NR, steps(kc) * NR, 0);
       int cols = Math.min(NR, nc - jr);
       if (transB) {
-        // B(p, j) = b[j*k + p]: read each column of op(B) sequentially, write it with stride NR.
-        for (int col = 0; col < cols; col++) {
-          int src = (jc + jr + col) * k + pc;
-          for (int p = 0, d = col; p < kc; p++, d += NR) {
-            pb[d] = b[src + p];
+        // B(p, j) = b[j*k + p]: write each row of the panel contiguously, reading the columns of
+        // op(B) as `cols` sequential streams (each cache line of b is used for several p while it
+        // is in L1; writing one column at a time, with stride NR, was twice as slow).
+        int src = (jc + jr) * k + pc;
+        for (int p = 0, d = 0; p < kc; p++, d += NR) {
+          for (int col = 0, s = src + p; col < cols; col++, s += k) {
+            pb[d + col] = b[s];
           }
-        }
-        for (int col = cols; col < NR; col++) {
-          for (int p = 0, d = col; p < kc; p++, d += NR) {
-            pb[d] = 0;
+          for (int col = cols; col < NR; col++) {
+            pb[d + col] = 0;
           }
         }
       } else if (cols == NR) {
@@ -729,11 +737,19 @@ final class GemmF64 {
     }
   }
 
-  /** Writes the transpose of the row-major {@code rows × cols} matrix {@code x} into {@code t}. */
+  /**
+   * Writes the transpose of the row-major {@code rows × cols} matrix {@code x} into {@code t}, a
+   * band of 8 rows at a time: each row of t gets 8 contiguous values, and the 8 rows of x read stay
+   * in L1. (Element by element, power-of-two strides made the writes conflict in the cache: several
+   * times slower.)
+   */
   private static void transpose(double[] x, int rows, int cols, double[] t) {
-    for (int r = 0; r < rows; r++) {
+    for (int r0 = 0; r0 < rows; r0 += 8) {
+      int r1 = Math.min(rows, r0 + 8);
       for (int q = 0; q < cols; q++) {
-        t[q * rows + r] = x[r * cols + q];
+        for (int r = r0, d = q * rows + r0; r < r1; r++, d++) {
+          t[d] = x[r * cols + q];
+        }
       }
     }
   }

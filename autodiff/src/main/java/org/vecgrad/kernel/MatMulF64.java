@@ -54,7 +54,13 @@ final class MatMulF64 {
     if (n < GemmF64.NR && m > n) {
       // Narrow: Cᵀ[n×m] = op(B)ᵀ·op(A)ᵀ puts the long side along the vectors.
       double[] ct = new double[n * m];
-      gemm(!transB, !transA, n, m, k, b, a, ct);
+      if ((long) m * n * k < SMALL_FMAS) {
+        GemmF64.small(!transB, !transA, n, m, k, b, a, ct);
+      } else {
+        // Packed even with fewer rows than the tile: the light path would stream op(A)ᵀ from L2
+        // once per row tile (and transpose it first when A is row-major).
+        GemmF64.packed(!transB, !transA, n, m, k, b, a, ct);
+      }
       for (int j = 0; j < n; j++) {
         for (int i = 0; i < m; i++) {
           c[i * n + j] = ct[j * m + i];
