@@ -51,10 +51,11 @@ final class MatMulF64 {
       GemmF64.scalar(transA, transB, m, n, k, a, b, c);
       return;
     }
-    if (n < GemmF64.NR && m > n) {
+    boolean wide = n >= GemmF64.MR / 2;
+    if (n < GemmF64.NR && m > n && (wide || transA)) {
       // Narrow: Cᵀ[n×m] = op(B)ᵀ·op(A)ᵀ puts the long side along the vectors.
       double[] ct = new double[n * m];
-      if ((long) m * n * k < SMALL_FMAS) {
+      if (!wide || (long) m * n * k < SMALL_FMAS) {
         GemmF64.small(!transB, !transA, n, m, k, b, a, ct);
       } else {
         // Packed even with fewer rows than the tile: the light path would stream op(A)ᵀ from L2
