@@ -22,10 +22,13 @@ import jdk.incubator.vector.VectorSpecies;
  *           micro-kernel: C[MR × NR] = C + Apanel · Bpanel, in MR × 2 vector registers
  * </pre>
  *
- * KC = 256, MC = 96 and NC = 2048 were chosen on AVX-512 (32 KiB L1d, 1 MiB L2); halving or
- * doubling them moved n = 1024 by less than the run-to-run noise. {@code -Dvecgrad.gemm.kc}, {@code
- * .mc} and {@code .nc} override them for tuning on another machine. None of them changes a result
- * (see "Determinism").
+ * The block sizes are set in bytes (2 KiB of k, 768 B of rows, 16 KiB of columns) and divided by
+ * {@link #ELEMENT_BYTES}: KC = 256, MC = 96, NC = 2048 for F64, chosen on AVX-512 (32 KiB L1d, 1
+ * MiB L2), where halving or doubling them moved n = 1024 by less than the run-to-run noise; 512,
+ * 192, 4096 for F32, where the same bytes measured at least as fast as the F64 element counts (best
+ * of N on a loaded machine: the differences were within its noise). {@code -Dvecgrad.gemm.f64.kc}
+ * (or {@code .mc}, {@code .nc}) overrides one dtype, {@code -Dvecgrad.gemm.kc} both, for tuning on
+ * another machine. None of them changes a result (see "Determinism").
  *
  * <p>Packing is where transposes are absorbed: whatever the layout of A and B, a packed A panel
  * holds, for each p, the MR values {@code A[i..i+MR, p]} side by side, and a packed B panel holds

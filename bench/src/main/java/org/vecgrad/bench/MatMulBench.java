@@ -43,7 +43,7 @@ import org.vecgrad.kernel.Parallel;
  * product is timed on its own (JMH sample mode) and the tables give the fastest one instead of the
  * mean: on a machine shared with other jobs the mean measures the other jobs as much as the gemm,
  * while the fastest product is one that ran undisturbed (for short products; a product of a second
- * is rarely undisturbed).
+ * is rarely undisturbed). With {@code quick}, no JMH at all: see {@link #quickTables(List, List)}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -105,7 +105,8 @@ public class MatMulBench {
       "128x10x256:NT",
       "256x128x10:TN",
       "1x1024x1024",
-      "1024x1024x1"
+      "1024x1024x1",
+      "1024x1024x1:TN"
     })
     public String shape;
 
@@ -312,6 +313,10 @@ public class MatMulBench {
     if (dtypes.isEmpty()) {
       dtypes = List.of("f64", "f32");
     }
+    if (named.contains("quick")) {
+      quickTables(sections, dtypes);
+      return;
+    }
     String[] dtypeParams = dtypes.toArray(new String[0]);
     String cls = MatMulBench.class.getName();
     double peak = Double.NaN;
@@ -517,6 +522,84 @@ public class MatMulBench {
               2.0 * s[0] * s[1] * s[2] / ns,
               ns / 1000));
     }
+  }
+
+  /**
+   * The {@code quick} mode: every product of the square and skinny sections, on one thread and on
+   * two, timed one by one in this JVM for a fixed time each (1 s, 3 s from n = 1024), after a
+   * warm-up pass over all of them; prints the fastest and the median product. One JVM warms the
+   * kernels once: on a machine so loaded that JMH forks spend their warm-up waiting for the JIT
+   * compiler threads, this still gives the kernels' speed (the fastest product) next to what the
+   * load leaves of it (the median). Not a substitute for the JMH tables on an idle machine.
+   */
+  static void quickTables(List<String> sections, List<String> dtypes) {
+    List<String> shapes = new ArrayList<>();
+    if (sections.contains("square")) {
+      for (String n : new String[] {"256", "512", "1024", "2048"}) {
+        shapes.add(n + "x" + n + "x" + n);
+      }
+    }
+    if (sections.contains("skinny")) {
+      try {
+        shapes.addAll(List.of(Skinny.class.getField("shape").getAnnotation(Param.class).value()));
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    List<String> report = new ArrayList<>();
+    report.add("");
+    report.add(
+        "| shape m×k·k×n[:layout] | dtype | 1 thread best | median | 2 threads best | median |"
+            + " 2 ÷ 1 (best) |");
+    report.add("|---|---|---:|---:|---:|---:|---:|");
+    for (boolean warmUp : new boolean[] {true, false}) {
+      for (String shape : shapes) {
+        int[] s = parseShape(shape);
+        String layout = shape.contains(":") ? shape.substring(shape.indexOf(':') + 1) : "NN";
+        double flops = 2.0 * s[0] * s[1] * s[2];
+        double seconds = flops > 1e9 ? 3 : 1;
+        for (String dtype : dtypes) {
+          Operands x =
+              new Operands(
+                  dtype, s[0], s[2], s[1], layout.charAt(0) == 'T', layout.charAt(1) == 'T');
+          double[][] times = new double[2][];
+          for (int threads = 1; threads <= 2; threads++) {
+            Parallel.setThreads(threads);
+            times[threads - 1] = timeProducts(x, warmUp ? seconds / 2 : seconds);
+          }
+          Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+          if (!warmUp) {
+            report.add(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.2f |",
+                    shape,
+                    dtype.toUpperCase(Locale.ROOT),
+                    flops / times[0][0],
+                    flops / times[0][1],
+                    flops / times[1][0],
+                    flops / times[1][1],
+                    times[0][0] / times[1][0]));
+          }
+        }
+      }
+    }
+    report.add("");
+    report.add("GFLOP/s of the fastest and the median product, timed one by one in one JVM.");
+    report.forEach(System.out::println);
+  }
+
+  /** Runs {@code x} for about {@code seconds} (at least 3 times): {fastest, median} in ns. */
+  private static double[] timeProducts(Operands x, double seconds) {
+    List<Long> times = new ArrayList<>();
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    while (System.nanoTime() < end || times.size() < 3) {
+      long t0 = System.nanoTime();
+      x.run();
+      times.add(System.nanoTime() - t0);
+    }
+    times.sort(null);
+    return new double[] {times.get(0), times.get(times.size() / 2)};
   }
 
   /** Nanoseconds per product: the mean, or with {@code best} the fastest sample. */
