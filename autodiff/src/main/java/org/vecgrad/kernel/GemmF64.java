@@ -5,8 +5,9 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The F64 kernels behind {@link MatMul#gemm}: a cache-blocked, packed SIMD path for large products,
- * a light SIMD path for small ones and a scalar path for {@code -Dvecgrad.simd=false}.
+ * The F64 kernels behind {@link MatMul#gemm} (dispatched by {@link MatMulF64}): a cache-blocked,
+ * packed SIMD path for large products, a light SIMD path for small ones and a scalar path for
+ * {@code -Dvecgrad.simd=false}.
  *
  * <h2>Blocking scheme (as in BLIS)</h2>
  *
@@ -21,10 +22,13 @@ import jdk.incubator.vector.VectorSpecies;
  *           micro-kernel: C[MR × NR] = C + Apanel · Bpanel, in MR × 2 vector registers
  * </pre>
  *
- * KC = 256, MC = 96 and NC = 2048 were chosen on AVX-512 (32 KiB L1d, 1 MiB L2); halving or
- * doubling them moved n = 1024 by less than the run-to-run noise. {@code -Dvecgrad.gemm.kc}, {@code
- * .mc} and {@code .nc} override them for tuning on another machine. None of them changes a result
- * (see "Determinism").
+ * The block sizes are set in bytes (2 KiB of k, 768 B of rows, 16 KiB of columns) and divided by
+ * {@link #ELEMENT_BYTES}: KC = 256, MC = 96, NC = 2048 for F64, chosen on AVX-512 (32 KiB L1d, 1
+ * MiB L2), where halving or doubling them moved n = 1024 by less than the run-to-run noise; 512,
+ * 192, 4096 for F32, where the same bytes measured at least as fast as the F64 element counts (best
+ * of N on a loaded machine: the differences were within its noise). {@code -Dvecgrad.gemm.f64.kc}
+ * (or {@code .mc}, {@code .nc}) overrides one dtype, {@code -Dvecgrad.gemm.kc} both, for tuning on
+ * another machine. None of them changes a result (see "Determinism").
  *
  * <p>Packing is where transposes are absorbed: whatever the layout of A and B, a packed A panel
  * holds, for each p, the MR values {@code A[i..i+MR, p]} side by side, and a packed B panel holds
@@ -71,14 +75,30 @@ final class GemmF64 {
   /** Columns of the register tile: two vectors. */
   static final int NR = 2 * LANES;
 
-  /** Depth of a k block. */
-  static final int KC = Integer.getInteger("vecgrad.gemm.kc", 256);
+  /** Bytes of one element: the block sizes below are set in bytes, so they follow the dtype. */
+  static final int ELEMENT_BYTES = Double.BYTES;
 
-  /** Rows of a packed A block ({@code MC × KC} doubles, in L2). A multiple of MR. */
-  static final int MC = roundUp(Integer.getInteger("vecgrad.gemm.mc", 96), MR);
+  /**
+   * Depth of a k block (elements). A packed B panel ({@code KC × NR}) is {@code KC × 128} bytes on
+   * AVX-512 whatever the dtype, since NR is two vectors.
+   */
+  static final int KC = blockSize("kc", 2048);
 
-  /** Columns of a packed B block ({@code KC × NC} doubles, in L2/L3). A multiple of NR. */
-  static final int NC = roundUp(Integer.getInteger("vecgrad.gemm.nc", 2048), NR);
+  /** Rows of a packed A block ({@code MC × KC} elements, in L2). A multiple of MR. */
+  static final int MC = roundUp(blockSize("mc", 768), MR);
+
+  /** Columns of a packed B block ({@code KC × NC} elements, in L2/L3). A multiple of NR. */
+  static final int NC = roundUp(blockSize("nc", 16384), NR);
+
+  /**
+   * A block size in elements: {@code -Dvecgrad.gemm.f64.<name>} (this dtype only), else {@code
+   * -Dvecgrad.gemm.<name>} (both dtypes), else {@code bytes / ELEMENT_BYTES}.
+   */
+  private static int blockSize(String name, int bytes) {
+    return Integer.getInteger(
+        "vecgrad.gemm.f64." + name,
+        Integer.getInteger("vecgrad.gemm." + name, bytes / ELEMENT_BYTES));
+  }
 
   /**
    * Per-thread packing buffers, reused across calls. Panels are allocated on first use, so a thread
@@ -131,7 +151,7 @@ final class GemmF64 {
    */
   static void packed(
       boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
-    long flops = 2L * m * n * k;
+    long flops = cost(2L * m * n * k);
     if (m >= 4 * MR) {
       sharedB(transA, transB, m, n, k, a, b, c);
     } else {
@@ -139,6 +159,14 @@ final class GemmF64 {
       Parallel.forRange(
           n, grain, flops, (j0, j1) -> block(transA, transB, m, n, k, a, b, c, j0, j1));
     }
+  }
+
+  /**
+   * Work as {@link Parallel} weighs it, in F64 flops (about 50 µs of gemm at its threshold): a flop
+   * on narrower elements takes proportionally less time, as vectors hold more of them.
+   */
+  private static long cost(long flops) {
+    return flops * ELEMENT_BYTES / 8;
   }
 
   /** Steps of a packed k block of depth {@code kc}: even for the unrolled 12-row kernel. */
@@ -195,7 +223,7 @@ final class GemmF64 {
         Parallel.forRange(
             rowBlocks,
             1,
-            2L * m * nc * kc,
+            cost(2L * m * nc * kc),
             (r0, r1) -> {
               Workspace own = WORKSPACE.get();
               panels(own.panelsA, mBlock / MR, MR * steps(kc));
@@ -286,16 +314,16 @@ final class GemmF64 {
       Arrays.fill(pb, kc * NR, steps(kc) * NR, 0);
       int cols = Math.min(NR, nc - jr);
       if (transB) {
-        // B(p, j) = b[j*k + p]: read each column of op(B) sequentially, write it with stride NR.
-        for (int col = 0; col < cols; col++) {
-          int src = (jc + jr + col) * k + pc;
-          for (int p = 0, d = col; p < kc; p++, d += NR) {
-            pb[d] = b[src + p];
+        // B(p, j) = b[j*k + p]: write each row of the panel contiguously, reading the columns of
+        // op(B) as `cols` sequential streams (each cache line of b is used for several p while it
+        // is in L1; writing one column at a time, with stride NR, was twice as slow).
+        int src = (jc + jr) * k + pc;
+        for (int p = 0, d = 0; p < kc; p++, d += NR) {
+          for (int col = 0, s = src + p; col < cols; col++, s += k) {
+            pb[d + col] = b[s];
           }
-        }
-        for (int col = cols; col < NR; col++) {
-          for (int p = 0, d = col; p < kc; p++, d += NR) {
-            pb[d] = 0;
+          for (int col = cols; col < NR; col++) {
+            pb[d + col] = 0;
           }
         }
       } else if (cols == NR) {
@@ -712,11 +740,19 @@ final class GemmF64 {
     }
   }
 
-  /** Writes the transpose of the row-major {@code rows × cols} matrix {@code x} into {@code t}. */
+  /**
+   * Writes the transpose of the row-major {@code rows × cols} matrix {@code x} into {@code t}, a
+   * band of 8 rows at a time: each row of t gets 8 contiguous values, and the 8 rows of x read stay
+   * in L1. (Element by element, power-of-two strides made the writes conflict in the cache: several
+   * times slower.)
+   */
   private static void transpose(double[] x, int rows, int cols, double[] t) {
-    for (int r = 0; r < rows; r++) {
+    for (int r0 = 0; r0 < rows; r0 += 8) {
+      int r1 = Math.min(rows, r0 + 8);
       for (int q = 0; q < cols; q++) {
-        t[q * rows + r] = x[r * cols + q];
+        for (int r = r0, d = q * rows + r0; r < r1; r++, d++) {
+          t[d] = x[r * cols + q];
+        }
       }
     }
   }

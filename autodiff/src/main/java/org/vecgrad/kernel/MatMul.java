@@ -1,35 +1,18 @@
 package org.vecgrad.kernel;
 
-import java.util.Arrays;
-
 /**
  * Dense matrix multiplication {@code C = op(A) · op(B)} over row-major arrays, where {@code op(X)}
- * is X or its transpose. No transpose is ever materialised: the backward pass of a matmul needs
- * {@code Aᵀ·C̄} and {@code C̄·Bᵀ}, and gets them directly (transposes are absorbed while packing).
+ * is X or its transpose, in F64 and F32. No transpose is ever materialised: the backward pass of a
+ * matmul needs {@code Aᵀ·C̄} and {@code C̄·Bᵀ}, and gets them directly (transposes are absorbed
+ * while packing).
  *
- * <p>Three paths, chosen by shape alone (never by thread count):
- *
- * <ul>
- *   <li>scalar loops when SIMD is off ({@link Simd#enabled()});
- *   <li>a light SIMD path without packing for small products (below {@link #SMALL_FMAS}), and for
- *       products with fewer rows than the register tile (vector·matrix) or fewer columns than one
- *       vector (matrix·vector);
- *   <li>otherwise the packed, cache-blocked SIMD path of {@link GemmF64}, split across threads by
- *       rows or columns of C when the product is large enough.
- * </ul>
- *
- * <p>Both SIMD paths compute each element of C as the same chain of FMAs over k, so results are
- * bitwise identical whatever the thread count or the path: see {@link GemmF64} ("Determinism"). The
- * scalar path (plain multiply and add) rounds differently.
+ * <p>This facade checks the arguments and hands over to {@link MatMulF64} or its generated twin
+ * {@code MatMulF32}, which choose between the scalar, light and packed paths of {@link GemmF64} (or
+ * {@code GemmF32}) by shape alone. Every SIMD path computes each element of C as one chain of FMAs
+ * over k in order, so results are bitwise identical whatever the thread count or the path.
  */
 public final class MatMul {
   private MatMul() {}
-
-  /**
-   * Products with fewer multiply-adds than this take the light path: below it, packing costs more
-   * than it saves (measured crossover between 32³ and 48³).
-   */
-  static final long SMALL_FMAS = 64 * 1024;
 
   /**
    * {@code C[m×n] = op(A)·op(B)}, overwriting {@code c}. {@code a} holds A row-major as {@code
@@ -39,39 +22,30 @@ public final class MatMul {
   public static void gemm(
       boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
     checkArguments(m, n, k, a.length, b.length, c.length);
-    if (m == 0 || n == 0) {
-      return;
-    }
-    if (k == 0) {
-      Arrays.fill(c, 0, m * n, 0.0);
-      return;
-    }
-    if (!Simd.enabled()) {
-      GemmF64.scalar(transA, transB, m, n, k, a, b, c);
-      return;
-    }
-    long fmas = (long) m * n * k;
-    if (fmas < SMALL_FMAS || m < GemmF64.MR || n < GemmF64.NR / 2) {
-      GemmF64.small(transA, transB, m, n, k, a, b, c);
-      return;
-    }
-    GemmF64.packed(transA, transB, m, n, k, a, b, c);
+    MatMulF64.gemm(transA, transB, m, n, k, a, b, c);
   }
 
-  /** The scalar triple loop: the oracle of every optimised path. */
+  /**
+   * The F32 twin of {@link #gemm(boolean, boolean, int, int, int, double[], double[], double[])}.
+   */
+  public static void gemm(
+      boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
+    checkArguments(m, n, k, a.length, b.length, c.length);
+    MatMulF32.gemm(transA, transB, m, n, k, a, b, c);
+  }
+
+  /** The scalar triple loop (plain multiply and add): the oracle of every optimised path. */
   public static void reference(
       boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = 0;
-        for (int p = 0; p < k; p++) {
-          double x = transA ? a[p * m + i] : a[i * k + p];
-          double y = transB ? b[j * k + p] : b[p * n + j];
-          s += x * y;
-        }
-        c[i * n + j] = s;
-      }
-    }
+    checkArguments(m, n, k, a.length, b.length, c.length);
+    MatMulF64.reference(transA, transB, m, n, k, a, b, c);
+  }
+
+  /** The F32 oracle: the scalar triple loop, accumulating in float. */
+  public static void reference(
+      boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
+    checkArguments(m, n, k, a.length, b.length, c.length);
+    MatMulF32.reference(transA, transB, m, n, k, a, b, c);
   }
 
   private static void checkArguments(int m, int n, int k, int aLength, int bLength, int cLength) {

@@ -14,17 +14,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MatMulTest {
 
   /** Shapes {m, n, k} around every boundary of the kernels: lanes, tiles, blocks, the paths. */
-  static List<int[]> shapes() {
-    int lanes = GemmF64.NR / 2;
-    int mr = GemmF64.MR;
-    int nr = GemmF64.NR;
-    int kc = GemmF64.KC;
-    int mc = GemmF64.MC;
+  static List<int[]> shapes(Dtype dtype) {
+    int lanes = dtype.nr / 2;
+    int mr = dtype.mr;
+    int nr = dtype.nr;
+    int kc = dtype.kc;
+    int mc = dtype.mc;
     Set<List<Integer>> shapes = new LinkedHashSet<>();
     int[][] fixed = {
       {0, 0, 0},
@@ -74,61 +75,64 @@ class MatMulTest {
 
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
-    for (int[] s : shapes()) {
-      for (boolean transA : new boolean[] {false, true}) {
-        for (boolean transB : new boolean[] {false, true}) {
-          cases.add(Arguments.of(s[0], s[1], s[2], transA, transB));
+    for (Dtype dtype : Dtype.values()) {
+      for (int[] s : shapes(dtype)) {
+        for (boolean transA : new boolean[] {false, true}) {
+          for (boolean transB : new boolean[] {false, true}) {
+            cases.add(Arguments.of(dtype, s[0], s[1], s[2], transA, transB));
+          }
         }
       }
     }
     return cases.stream();
   }
 
-  @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4}")
+  @ParameterizedTest(name = "{0} {1}x{2}x{3} transA={4} transB={5}")
   @MethodSource("cases")
   void simdMatchesReferenceAndIsOneFmaChainPerElement(
-      int m, int n, int k, boolean transA, boolean transB) {
-    double[] a = random(m * k, 31L * m + 7 * n + k);
-    double[] b = random(k * n, 17L * n + 3 * k + m);
+      Dtype dtype, int m, int n, int k, boolean transA, boolean transB) {
+    double[] a = random(dtype, m * k, 31L * m + 7 * n + k);
+    double[] b = random(dtype, k * n, 17L * n + 3 * k + m);
     double[] expected = new double[m * n];
     MatMul.reference(transA, transB, m, n, k, a, b, expected);
     boolean simd = Simd.enabled();
     try {
       Simd.setEnabled(true);
-      double[] c = gemm(transA, transB, m, n, k, a, b);
-      assertClose(expected, c, bounds(transA, transB, m, n, k, a, b), k);
+      double[] c = dtype.gemm(transA, transB, m, n, k, a, b);
+      assertClose(dtype, expected, c, bounds(transA, transB, m, n, k, a, b), k);
       // Every SIMD path computes C[i][j] as fma(A[i][k-1], B[k-1][j], ... fma(A[i][0], B[0][j],
-      // 0)).
-      assertArrayEquals(fmaChains(transA, transB, m, n, k, a, b), c);
+      // 0)), rounded in the dtype.
+      assertArrayEquals(dtype.fmaChains(transA, transB, m, n, k, a, b), c);
     } finally {
       Simd.setEnabled(simd);
     }
   }
 
-  @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4}")
+  @ParameterizedTest(name = "{0} {1}x{2}x{3} transA={4} transB={5}")
   @MethodSource("cases")
-  void scalarMatchesReference(int m, int n, int k, boolean transA, boolean transB) {
-    double[] a = random(m * k, 5L * m + 11 * n + k);
-    double[] b = random(k * n, 13L * n + 2 * k + m);
+  void scalarMatchesReference(Dtype dtype, int m, int n, int k, boolean transA, boolean transB) {
+    double[] a = random(dtype, m * k, 5L * m + 11 * n + k);
+    double[] b = random(dtype, k * n, 13L * n + 2 * k + m);
     double[] expected = new double[m * n];
     MatMul.reference(transA, transB, m, n, k, a, b, expected);
     boolean simd = Simd.enabled();
     try {
       Simd.setEnabled(false);
-      double[] c = gemm(transA, transB, m, n, k, a, b);
-      assertClose(expected, c, bounds(transA, transB, m, n, k, a, b), k);
+      double[] c = dtype.gemm(transA, transB, m, n, k, a, b);
+      assertClose(dtype, expected, c, bounds(transA, transB, m, n, k, a, b), k);
     } finally {
       Simd.setEnabled(simd);
     }
   }
 
-  @Test
-  void bitwiseIdenticalWhateverTheThreadCount() {
+  @ParameterizedTest
+  @EnumSource(Dtype.class)
+  void bitwiseIdenticalWhateverTheThreadCount(Dtype dtype) {
     int m = 300;
     int n = 300;
     int k = 300;
-    double[] a = random(m * k, 1);
-    double[] b = random(k * n, 2);
+    double[] a = random(dtype, m * k, 1);
+    double[] b = random(dtype, k * n, 2);
     int threads = Parallel.threads();
     boolean simd = Simd.enabled();
     try {
@@ -136,13 +140,11 @@ class MatMulTest {
       for (boolean transA : new boolean[] {false, true}) {
         for (boolean transB : new boolean[] {false, true}) {
           Parallel.setThreads(1);
-          double[] one = gemm(transA, transB, m, n, k, a, b);
+          double[] one = dtype.gemm(transA, transB, m, n, k, a, b);
+          double[] tallOne = dtype.gemm(transA, transB, m, 40, k, a, b);
           Parallel.setThreads(2);
-          double[] two = gemm(transA, transB, m, n, k, a, b);
-          double[] tall = gemm(transA, transB, m, 40, k, a, b); // split by rows instead
-          double[] tallOne = new double[m * 40];
-          Parallel.setThreads(1);
-          MatMul.gemm(transA, transB, m, 40, k, a, b, tallOne);
+          double[] two = dtype.gemm(transA, transB, m, n, k, a, b);
+          double[] tall = dtype.gemm(transA, transB, m, 40, k, a, b); // split by rows instead
           assertArrayEquals(one, two, "columns split, transA=" + transA + " transB=" + transB);
           assertArrayEquals(tallOne, tall, "rows split, transA=" + transA + " transB=" + transB);
         }
@@ -153,12 +155,11 @@ class MatMulTest {
     }
   }
 
-  @Test
-  void kZeroGivesZeros() {
-    double[] c = new double[6];
-    Arrays.fill(c, Double.NaN);
-    MatMul.gemm(false, false, 2, 3, 0, new double[0], new double[0], c);
-    assertArrayEquals(new double[6], c);
+  @ParameterizedTest
+  @EnumSource(Dtype.class)
+  void kZeroGivesZeros(Dtype dtype) {
+    assertArrayEquals(
+        new double[6], dtype.gemm(false, false, 2, 3, 0, new double[0], new double[0]));
   }
 
   @Test
@@ -170,15 +171,90 @@ class MatMulTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> MatMul.gemm(false, false, 2, 3, 2, x, new double[6], x));
+    float[] f = new float[4];
+    assertThrows(IllegalArgumentException.class, () -> MatMul.gemm(false, false, 2, 2, 3, f, f, f));
+    assertThrows(
+        IllegalArgumentException.class, () -> MatMul.reference(false, false, 2, 2, 3, f, f, f));
   }
 
-  /** Runs gemm into a C prefilled with NaN, to prove that C is overwritten, not accumulated. */
-  private static double[] gemm(
-      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b) {
-    double[] c = new double[m * n];
-    Arrays.fill(c, Double.NaN);
-    MatMul.gemm(transA, transB, m, n, k, a, b, c);
-    return c;
+  /**
+   * The dtypes under test. Operands are held as doubles (for F32, values that floats represent
+   * exactly), and results come back as doubles, so that one test body serves both.
+   */
+  enum Dtype {
+    F64(GemmF64.MR, GemmF64.NR, GemmF64.KC, GemmF64.MC, 1e-12),
+    F32(GemmF32.MR, GemmF32.NR, GemmF32.KC, GemmF32.MC, 1e-6);
+
+    final int mr;
+    final int nr;
+    final int kc;
+    final int mc;
+
+    /** Relative error allowed per step of k, against a double reference. */
+    final double tolerance;
+
+    Dtype(int mr, int nr, int kc, int mc, double tolerance) {
+      this.mr = mr;
+      this.nr = nr;
+      this.kc = kc;
+      this.mc = mc;
+      this.tolerance = tolerance;
+    }
+
+    /** Runs gemm into a C prefilled with NaN, to prove that C is overwritten, not accumulated. */
+    double[] gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b) {
+      if (this == F64) {
+        double[] c = new double[m * n];
+        Arrays.fill(c, Double.NaN);
+        MatMul.gemm(transA, transB, m, n, k, a, b, c);
+        return c;
+      }
+      float[] c = new float[m * n];
+      Arrays.fill(c, Float.NaN);
+      MatMul.gemm(transA, transB, m, n, k, toFloat(a), toFloat(b), c);
+      return toDouble(c);
+    }
+
+    /** {@code C[i][j] = fma(A[i][k-1], B[k-1][j], ... fma(A[i][0], B[0][j], 0))} in this dtype. */
+    double[] fmaChains(
+        boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b) {
+      double[] c = new double[m * n];
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          double s = 0;
+          float f = 0;
+          for (int p = 0; p < k; p++) {
+            double x = transA ? a[p * m + i] : a[i * k + p];
+            double y = transB ? b[j * k + p] : b[p * n + j];
+            s = Math.fma(x, y, s);
+            f = Math.fma((float) x, (float) y, f);
+          }
+          c[i * n + j] = this == F64 ? s : f;
+        }
+      }
+      return c;
+    }
+
+    /** A value of this dtype: doubles as they are, floats rounded. */
+    double round(double x) {
+      return this == F64 ? x : (float) x;
+    }
+  }
+
+  private static float[] toFloat(double[] x) {
+    float[] f = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      f[i] = (float) x[i];
+    }
+    return f;
+  }
+
+  private static double[] toDouble(float[] x) {
+    double[] d = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      d[i] = x[i];
+    }
+    return d;
   }
 
   /** {@code Σp |A(i,p)|·|B(p,j)|}: the scale of the rounding error of element (i, j). */
@@ -189,31 +265,15 @@ class MatMulTest {
     return bound;
   }
 
-  private static void assertClose(double[] expected, double[] actual, double[] bound, int k) {
-    double tolerance = 1e-12 * Math.max(1, k);
+  private static void assertClose(
+      Dtype dtype, double[] expected, double[] actual, double[] bound, int k) {
+    double tolerance = dtype.tolerance * Math.max(1, k);
     for (int i = 0; i < expected.length; i++) {
       double error = Math.abs(expected[i] - actual[i]);
       if (!(error <= tolerance * bound[i])) {
         fail("element " + i + ": expected " + expected[i] + ", got " + actual[i]);
       }
     }
-  }
-
-  private static double[] fmaChains(
-      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b) {
-    double[] c = new double[m * n];
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = 0;
-        for (int p = 0; p < k; p++) {
-          double x = transA ? a[p * m + i] : a[i * k + p];
-          double y = transB ? b[j * k + p] : b[p * n + j];
-          s = Math.fma(x, y, s);
-        }
-        c[i * n + j] = s;
-      }
-    }
-    return c;
   }
 
   private static double[] abs(double[] x) {
@@ -224,11 +284,11 @@ class MatMulTest {
     return y;
   }
 
-  private static double[] random(int size, long seed) {
+  private static double[] random(Dtype dtype, int size, long seed) {
     Random random = new Random(seed);
     double[] x = new double[size];
     for (int i = 0; i < size; i++) {
-      x[i] = random.nextGaussian();
+      x[i] = dtype.round(random.nextGaussian());
     }
     return x;
   }

@@ -4,6 +4,7 @@ import org.vecgrad.autodiff.BilinearOp;
 import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
+import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
 
@@ -89,9 +90,15 @@ public final class MatMul implements BilinearOp {
   public Tensor forward(Tensor... in) {
     Shape out = shape(in[0].shape(), in[1].shape());
     int k = transA ? in[0].shape().dim(0) : in[0].shape().dim(1);
+    int m = out.dim(0);
+    int n = out.dim(1);
+    if (in[0].dtype() == DType.F32 && in[1].dtype() == DType.F32) {
+      float[] c = new float[out.size()];
+      org.vecgrad.kernel.MatMul.gemm(transA, transB, m, n, k, in[0].readF32(), in[1].readF32(), c);
+      return Tensor.wrap(out, c);
+    }
     double[] c = new double[out.size()];
-    org.vecgrad.kernel.MatMul.gemm(
-        transA, transB, out.dim(0), out.dim(1), k, in[0].readF64(), in[1].readF64(), c);
+    org.vecgrad.kernel.MatMul.gemm(transA, transB, m, n, k, in[0].readF64(), in[1].readF64(), c);
     return Tensor.wrap(out, c, in[0].dtype());
   }
 

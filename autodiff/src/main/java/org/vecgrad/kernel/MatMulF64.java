@@ -1,0 +1,95 @@
+package org.vecgrad.kernel;
+
+import java.util.Arrays;
+
+/**
+ * The F64 dispatch behind {@link MatMul#gemm}: picks the path of {@link GemmF64} for a shape. The
+ * build generates {@code MatMulF32} from this file (see {@link GemmF64}, "F32 twin"); arguments are
+ * checked by the {@link MatMul} facade.
+ *
+ * <p>Three paths, chosen by shape alone (never by thread count):
+ *
+ * <ul>
+ *   <li>scalar loops when SIMD is off ({@link Simd#enabled()});
+ *   <li>a light SIMD path without packing for small products (below {@link #SMALL_FMAS}), and for
+ *       products with fewer rows than the register tile (vector·matrix) or fewer columns than one
+ *       vector (matrix·vector);
+ *   <li>otherwise the packed, cache-blocked SIMD path of {@link GemmF64}, split across threads by
+ *       rows or columns of C when the product is large enough.
+ * </ul>
+ *
+ * A product with fewer columns than the register tile is narrow and tall (a last layer with 10
+ * outputs, or its weight gradient): it is computed as {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}, whose rows are
+ * the short side, into a scratch that is then transposed into C. {@code fma(x, y, s)} rounds {@code
+ * x·y + s} once, whichever operand comes first, so the transposed product computes the same FMA
+ * chains.
+ *
+ * <p>Both SIMD paths compute each element of C as the same chain of FMAs over k, so results are
+ * bitwise identical whatever the thread count or the path: see {@link GemmF64} ("Determinism"). The
+ * scalar path (plain multiply and add) rounds differently.
+ */
+final class MatMulF64 {
+  private MatMulF64() {}
+
+  /**
+   * Products with fewer multiply-adds than this take the light path: below it, packing costs more
+   * than it saves (measured crossover between 32³ and 48³).
+   */
+  static final long SMALL_FMAS = 64 * 1024;
+
+  /** {@code C = op(A)·op(B)}; see {@link MatMul#gemm}. Arguments already checked. */
+  static void gemm(
+      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      Arrays.fill(c, 0, m * n, 0);
+      return;
+    }
+    if (!Simd.enabled()) {
+      GemmF64.scalar(transA, transB, m, n, k, a, b, c);
+      return;
+    }
+    boolean wide = n >= GemmF64.MR / 2;
+    if (n < GemmF64.NR && m > n && (wide || transA)) {
+      // Narrow: Cᵀ[n×m] = op(B)ᵀ·op(A)ᵀ puts the long side along the vectors.
+      double[] ct = new double[n * m];
+      if (!wide || (long) m * n * k < SMALL_FMAS) {
+        GemmF64.small(!transB, !transA, n, m, k, b, a, ct);
+      } else {
+        // Packed even with fewer rows than the tile: the light path would stream op(A)ᵀ from L2
+        // once per row tile (and transpose it first when A is row-major).
+        GemmF64.packed(!transB, !transA, n, m, k, b, a, ct);
+      }
+      for (int j = 0; j < n; j++) {
+        for (int i = 0; i < m; i++) {
+          c[i * n + j] = ct[j * m + i];
+        }
+      }
+      return;
+    }
+    long fmas = (long) m * n * k;
+    if (fmas < SMALL_FMAS || m < GemmF64.MR || n < GemmF64.NR / 2) {
+      GemmF64.small(transA, transB, m, n, k, a, b, c);
+      return;
+    }
+    GemmF64.packed(transA, transB, m, n, k, a, b, c);
+  }
+
+  /** The scalar triple loop: the oracle of every optimised path. */
+  static void reference(
+      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int p = 0; p < k; p++) {
+          double x = transA ? a[p * m + i] : a[i * k + p];
+          double y = transB ? b[j * k + p] : b[p * n + j];
+          s += x * y;
+        }
+        c[i * n + j] = s;
+      }
+    }
+  }
+}
