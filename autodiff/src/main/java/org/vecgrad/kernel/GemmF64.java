@@ -43,7 +43,7 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators) when vectors are 512 bits wide (AVX-512 has 32 registers), 6 rows (12 accumulators)
  * otherwise (AVX2 has 16). Each step loads two B vectors, broadcasts MR values of A and issues 2·MR
  * independent FMAs, enough to hide the FMA latency. Larger tiles or unrolling the 6-row kernel made
- * C2 spill (measured); the 12-row kernel is unrolled twice, which its 32 registers afford.
+ * C2 spill (measured); neither kernel is unrolled (see {@link #kernel12x2} for why).
  *
  * <h2>Determinism</h2>
  *
@@ -169,7 +169,7 @@ final class GemmF64 {
     return flops * ELEMENT_BYTES / 8;
   }
 
-  /** Steps of a packed k block of depth {@code kc}: even for the unrolled 12-row kernel. */
+  /** Steps of a packed k block of depth {@code kc}, rounded up to even (padded with zeros). */
   private static int steps(int kc) {
     return TALL_TILE ? (kc + 1) & ~1 : kc;
   }
@@ -405,9 +405,11 @@ final class GemmF64 {
 
   /**
    * The 12 × 2-vector tile for 32-register machines: 24 accumulators, two B vectors and one
-   * broadcast. Two steps per iteration halve the loop overhead; unrolling further makes C2 hoist
-   * the B loads and spill accumulators. {@code kc} must be even: the packing pads odd blocks with a
-   * step of zeros, which leaves every accumulator unchanged (an FMA chain started at +0 never holds
+   * broadcast, one k step per iteration. It used to do two steps per iteration; in a training loop
+   * C2 then at times compiled the generated F32 twin with its FMAs left as calls on boxed vectors
+   * (every FMA allocating: the F32 train step ran at 4.4k instead of 22k samples/s), while the
+   * single step compiles to straight vector code in both dtypes at the same GFLOP/s. The packing
+   * still pads odd k blocks with a step of zeros (harmless: an FMA chain started at +0 never holds
    * -0, so adding 0·0 is exact). Without a tail loop the method stays small enough for C1 to
    * compile; when C1 gave up on it, HotSpot sometimes left it in slow tier-2 code for seconds.
    */
@@ -438,7 +440,7 @@ final class GemmF64 {
     DoubleVector c10b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 10 * ldc + LANES);
     DoubleVector c11a = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 11 * ldc);
     DoubleVector c11b = first ? zero : DoubleVector.fromArray(SPECIES, c, ci + 11 * ldc + LANES);
-    for (int p = 0; p < kc; p += 2) {
+    for (int p = 0; p < kc; p++) {
       int a = p * 12;
       int b = p * NR;
       DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, b);
@@ -477,44 +479,6 @@ final class GemmF64 {
       c10a = x.fma(b0, c10a);
       c10b = x.fma(b1, c10b);
       x = DoubleVector.broadcast(SPECIES, pa[a + 11]);
-      c11a = x.fma(b0, c11a);
-      c11b = x.fma(b1, c11b);
-      b0 = DoubleVector.fromArray(SPECIES, pb, b + NR);
-      b1 = DoubleVector.fromArray(SPECIES, pb, b + NR + LANES);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12]);
-      c0a = x.fma(b0, c0a);
-      c0b = x.fma(b1, c0b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 1]);
-      c1a = x.fma(b0, c1a);
-      c1b = x.fma(b1, c1b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 2]);
-      c2a = x.fma(b0, c2a);
-      c2b = x.fma(b1, c2b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 3]);
-      c3a = x.fma(b0, c3a);
-      c3b = x.fma(b1, c3b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 4]);
-      c4a = x.fma(b0, c4a);
-      c4b = x.fma(b1, c4b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 5]);
-      c5a = x.fma(b0, c5a);
-      c5b = x.fma(b1, c5b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 6]);
-      c6a = x.fma(b0, c6a);
-      c6b = x.fma(b1, c6b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 7]);
-      c7a = x.fma(b0, c7a);
-      c7b = x.fma(b1, c7b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 8]);
-      c8a = x.fma(b0, c8a);
-      c8b = x.fma(b1, c8b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 9]);
-      c9a = x.fma(b0, c9a);
-      c9b = x.fma(b1, c9b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 10]);
-      c10a = x.fma(b0, c10a);
-      c10b = x.fma(b1, c10b);
-      x = DoubleVector.broadcast(SPECIES, pa[a + 12 + 11]);
       c11a = x.fma(b0, c11a);
       c11b = x.fma(b1, c11b);
     }
