@@ -1,5 +1,6 @@
 package org.vecgrad.autodiff.op;
 
+import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Op;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
@@ -15,6 +16,10 @@ import org.vecgrad.tensor.Tensor;
  * <p>Why: the generic elementwise rule records "derivative, then multiply", two passes over memory
  * and a temporary per activation in every sweep. These ops make it one pass. Both inputs must have
  * the same shape (they never broadcast: the adjoint has the shape of the activation).
+ *
+ * <p>The rules follow from {@code z} being linear in {@code g}: JVP {@code ż = op(ġ, y) + (∂z/∂y) ⊙
+ * ẏ}, VJP {@code ḡ = op(z̄, y)} and {@code ȳ = (∂z/∂y) ⊙ z̄}; a subclass gives {@code ∂z/∂y} as
+ * {@link #slope}.
  */
 abstract class ActivationBackward implements Op {
   private final String name;
@@ -62,8 +67,30 @@ abstract class ActivationBackward implements Op {
     return Compute.binary(kernel, g, y, g.shape());
   }
 
+  /** {@code ∂z/∂y} recorded with {@link Ops}, or null where it is zero almost everywhere. */
+  abstract Var slope(Var g, Var y);
+
+  @Override
+  public final Var jvp(Node node, Var[] tangents) {
+    Var g = node.input(0);
+    Var y = node.input(1);
+    Var viaG = tangents[0] == null ? null : Ops.apply(this, tangents[0], y);
+    Var slope = tangents[1] == null ? null : slope(g, y);
+    return sumOrNull(viaG, slope == null ? null : Ops.mul(slope, tangents[1]));
+  }
+
+  @Override
+  public final Var[] vjp(Node node, Var zBar, boolean[] wanted) {
+    Var g = node.input(0);
+    Var y = node.input(1);
+    Var slope = wanted[1] ? slope(g, y) : null;
+    return new Var[] {
+      wanted[0] ? Ops.apply(this, zBar, y) : null, slope == null ? null : Ops.mul(slope, zBar)
+    };
+  }
+
   /** {@code a + b} where a null term is zero (the tangent convention); null when both are. */
-  static Var sumOrNull(Var a, Var b) {
+  private static Var sumOrNull(Var a, Var b) {
     if (a == null) {
       return b;
     }

@@ -49,26 +49,16 @@ public final class Affine implements Op {
     Shape w = in[1];
     Shape b = in[2];
     if (x.rank() != 2 || w.rank() != 2 || b.rank() != 1) {
-      throw new IllegalArgumentException(
-          "affine: x "
-              + x
-              + ", W "
-              + w
-              + ", b "
-              + b
-              + ": needs x [batch, in], W [out, in] and b [out]");
+      throw bad(x, w, b, "needs x [batch, in], W [out, in] and b [out]");
     }
     if (x.dim(1) != w.dim(1) || b.dim(0) != w.dim(0)) {
-      throw new IllegalArgumentException(
-          "affine: x "
-              + x
-              + ", W "
-              + w
-              + ", b "
-              + b
-              + ": x's columns must equal W's columns (in) and b's length W's rows (out)");
+      throw bad(x, w, b, "x's columns must equal W's columns (in) and b's length W's rows (out)");
     }
     return Shape.of(x.dim(0), w.dim(0));
+  }
+
+  private static IllegalArgumentException bad(Shape x, Shape w, Shape b, String rule) {
+    return new IllegalArgumentException("affine: x " + x + ", W " + w + ", b " + b + ": " + rule);
   }
 
   @Override

@@ -1,7 +1,5 @@
 package org.vecgrad.autodiff.op;
 
-import org.vecgrad.autodiff.Node;
-import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.kernel.BinaryKernels;
 
@@ -19,13 +17,9 @@ public final class ReluBackward extends ActivationBackward {
     super("reluBackward", BinaryKernels.RELU_BACKWARD, "z̄·[x>0], 0");
   }
 
+  /** The mask is piecewise constant in {@code x}: no derivative (zero almost everywhere). */
   @Override
-  public Var jvp(Node node, Var[] tangents) {
-    return tangents[0] == null ? null : Ops.reluBackward(tangents[0], node.input(1));
-  }
-
-  @Override
-  public Var[] vjp(Node node, Var zBar, boolean[] wanted) {
-    return new Var[] {wanted[0] ? Ops.reluBackward(zBar, node.input(1)) : null, null};
+  Var slope(Var g, Var x) {
+    return null;
   }
 }

@@ -1,6 +1,5 @@
 package org.vecgrad.autodiff.op;
 
-import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
 import org.vecgrad.kernel.BinaryKernels;
@@ -18,26 +17,9 @@ public final class TanhBackward extends ActivationBackward {
     super("tanhBackward", BinaryKernels.TANH_BACKWARD, "z̄·(1−y²), −2y·g·z̄");
   }
 
-  @Override
-  public Var jvp(Node node, Var[] tangents) {
-    Var g = node.input(0);
-    Var y = node.input(1);
-    Var viaG = tangents[0] == null ? null : Ops.tanhBackward(tangents[0], y);
-    Var viaY = tangents[1] == null ? null : Ops.mul(slope(g, y), tangents[1]);
-    return sumOrNull(viaG, viaY);
-  }
-
-  @Override
-  public Var[] vjp(Node node, Var zBar, boolean[] wanted) {
-    Var g = node.input(0);
-    Var y = node.input(1);
-    return new Var[] {
-      wanted[0] ? Ops.tanhBackward(zBar, y) : null, wanted[1] ? Ops.mul(slope(g, y), zBar) : null
-    };
-  }
-
   /** {@code ∂z/∂y = −2 y ⊙ g}. */
-  private static Var slope(Var g, Var y) {
+  @Override
+  Var slope(Var g, Var y) {
     return Ops.scale(Ops.mul(y, g), -2);
   }
 }
