@@ -1,5 +1,7 @@
 package org.vecgrad.autodiff.op;
 
+import org.vecgrad.kernel.ArrayOpsF32;
+import org.vecgrad.kernel.ArrayOpsF64;
 import org.vecgrad.kernel.BinaryKernel;
 import org.vecgrad.kernel.BinaryKernels;
 import org.vecgrad.kernel.Broadcast;
@@ -36,48 +38,12 @@ final class Compute {
   }
 
   static Tensor binary(BinaryKernel k, Tensor a, Tensor b, Shape out) {
-    if (a.dtype() == DType.F32) {
-      return Tensor.wrap(out, binary(k, a.readF32(), b.readF32(), a.shape(), b.shape(), out));
-    }
-    return Tensor.wrap(out, binary(k, a.readF64(), b.readF64(), a.shape(), b.shape(), out));
-  }
-
-  private static double[] binary(
-      BinaryKernel k, double[] x, double[] y, Shape as, Shape bs, Shape out) {
-    if (out.size() == 1) { // scalars: the definition itself, no loop set-up
-      return new double[] {k.apply(x[0], y[0])};
-    }
-    double[] r = new double[out.size()];
-    // same shape, or one side a single value: one contiguous run, no index arithmetic
-    if (x.length == r.length && y.length == r.length) {
-      k.vv(x, 0, y, 0, r, 0, r.length);
-    } else if (x.length == r.length && y.length == 1) {
-      k.vs(x, 0, y[0], r, 0, r.length);
-    } else if (x.length == 1 && y.length == r.length) {
-      k.sv(x[0], y, 0, r, 0, r.length);
-    } else {
-      Broadcast.apply(k, out.dims(), x, aligned(as, out), y, aligned(bs, out), r);
-    }
-    return r;
-  }
-
-  /** The float twin of the double method above: same runs, float kernels. */
-  private static float[] binary(
-      BinaryKernel k, float[] x, float[] y, Shape as, Shape bs, Shape out) {
-    if (out.size() == 1) {
-      return new float[] {k.apply(x[0], y[0])};
-    }
-    float[] r = new float[out.size()];
-    if (x.length == r.length && y.length == r.length) {
-      k.vv(x, 0, y, 0, r, 0, r.length);
-    } else if (x.length == r.length && y.length == 1) {
-      k.vs(x, 0, y[0], r, 0, r.length);
-    } else if (x.length == 1 && y.length == r.length) {
-      k.sv(x[0], y, 0, r, 0, r.length);
-    } else {
-      Broadcast.apply(k, out.dims(), x, aligned(as, out), y, aligned(bs, out), r);
-    }
-    return r;
+    int[] ad = aligned(a.shape(), out);
+    int[] bd = aligned(b.shape(), out);
+    int n = out.size();
+    return a.dtype() == DType.F32
+        ? Tensor.wrap(out, ArrayOpsF32.binary(k, a.readF32(), ad, b.readF32(), bd, out.dims(), n))
+        : Tensor.wrap(out, ArrayOpsF64.binary(k, a.readF64(), ad, b.readF64(), bd, out.dims(), n));
   }
 
   /**
@@ -149,24 +115,9 @@ final class Compute {
       return x;
     }
     int[] strides = Broadcast.broadcastStrides(aligned(x.shape(), big));
-    if (x.dtype() == DType.F32) {
-      float[] src = x.readF32();
-      float[] out = new float[big.size()];
-      if (src.length == 1) {
-        java.util.Arrays.fill(out, src[0]);
-      } else {
-        forEachOffset(big, strides, (i, off) -> out[i] = src[off]);
-      }
-      return Tensor.wrap(big, out);
-    }
-    double[] src = x.readF64();
-    double[] out = new double[big.size()];
-    if (src.length == 1) {
-      java.util.Arrays.fill(out, src[0]);
-    } else {
-      forEachOffset(big, strides, (i, off) -> out[i] = src[off]);
-    }
-    return Tensor.wrap(big, out);
+    return x.dtype() == DType.F32
+        ? Tensor.wrap(big, ArrayOpsF32.broadcastTo(x.readF32(), big.dims(), strides, big.size()))
+        : Tensor.wrap(big, ArrayOpsF64.broadcastTo(x.readF64(), big.dims(), strides, big.size()));
   }
 
   /** Sums {@code x} (of the broadcast shape) down to {@code small}, which broadcasts to it. */
@@ -183,30 +134,5 @@ final class Compute {
     double[] out = new double[small.size()];
     Broadcast.sumTo(x.readF64(), x.shape().dims(), out, smallDims);
     return Tensor.wrap(small, out);
-  }
-
-  /** Visits every flat index i of {@code big} with the offset its multi-index has under strides. */
-  private static void forEachOffset(Shape big, int[] strides, IndexPair body) {
-    int rank = big.rank();
-    int[] dims = big.dims();
-    int[] idx = new int[rank];
-    int off = 0;
-    for (int i = 0; i < big.size(); i++) {
-      body.accept(i, off);
-      for (int d = rank - 1; d >= 0; d--) {
-        idx[d]++;
-        off += strides[d];
-        if (idx[d] < dims[d]) {
-          break;
-        }
-        off -= strides[d] * dims[d];
-        idx[d] = 0;
-      }
-    }
-  }
-
-  @FunctionalInterface
-  private interface IndexPair {
-    void accept(int flat, int offset);
   }
 }

@@ -4,6 +4,8 @@ import org.vecgrad.autodiff.LinearOp;
 import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
+import org.vecgrad.kernel.ArrayOpsF32;
+import org.vecgrad.kernel.ArrayOpsF64;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
@@ -63,26 +65,9 @@ public final class IndexAdd implements LinearOp {
   public Tensor forward(Tensor... in) {
     Shape out = shape(in[0].shape());
     int row = in[0].shape().innerSize(0);
-    if (in[0].dtype() == DType.F32) {
-      float[] x = in[0].readF32();
-      float[] y = new float[out.size()];
-      for (int i = 0; i < indices.length; i++) {
-        int dst = indices[i] * row;
-        for (int j = 0; j < row; j++) {
-          y[dst + j] += x[i * row + j];
-        }
-      }
-      return Tensor.wrap(out, y);
-    }
-    double[] x = in[0].readF64();
-    double[] y = new double[out.size()];
-    for (int i = 0; i < indices.length; i++) {
-      int dst = indices[i] * row;
-      for (int j = 0; j < row; j++) {
-        y[dst + j] += x[i * row + j];
-      }
-    }
-    return Tensor.wrap(out, y);
+    return in[0].dtype() == DType.F32
+        ? Tensor.wrap(out, ArrayOpsF32.scatterAddRows(in[0].readF32(), indices, row, out.size()))
+        : Tensor.wrap(out, ArrayOpsF64.scatterAddRows(in[0].readF64(), indices, row, out.size()));
   }
 
   @Override

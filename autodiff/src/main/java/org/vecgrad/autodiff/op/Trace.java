@@ -4,6 +4,8 @@ import org.vecgrad.autodiff.LinearOp;
 import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
+import org.vecgrad.kernel.ArrayOpsF32;
+import org.vecgrad.kernel.ArrayOpsF64;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
@@ -41,20 +43,9 @@ public final class Trace implements LinearOp {
   @Override
   public Tensor forward(Tensor... in) {
     int n = in[0].shape().dim(0);
-    if (in[0].dtype() == DType.F32) {
-      float[] x = in[0].readF32();
-      float s = 0;
-      for (int i = 0; i < n; i++) {
-        s += x[i * n + i];
-      }
-      return Tensor.wrap(Shape.SCALAR, new float[] {s});
-    }
-    double[] x = in[0].readF64();
-    double s = 0;
-    for (int i = 0; i < n; i++) {
-      s += x[i * n + i];
-    }
-    return Tensor.scalar(s);
+    return in[0].dtype() == DType.F32
+        ? Tensor.wrap(Shape.SCALAR, new float[] {ArrayOpsF32.trace(in[0].readF32(), n)})
+        : Tensor.scalar(ArrayOpsF64.trace(in[0].readF64(), n));
   }
 
   @Override

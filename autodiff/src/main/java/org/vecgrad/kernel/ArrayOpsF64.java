@@ -1,0 +1,105 @@
+package org.vecgrad.kernel;
+
+/**
+ * The element loops ops need beyond the elementwise kernels — broadcasting runs of a binary kernel,
+ * broadcast copies, transposes, row scatter-adds, diagonal sums — over {@code double} arrays. The
+ * build generates {@code ArrayOpsF32} from this file, so each loop is written once for both dtypes;
+ * an op picks the class of its tensor's dtype.
+ */
+public final class ArrayOpsF64 {
+  private ArrayOpsF64() {}
+
+  /**
+   * {@code k(x, y)} broadcast to {@code outDims}: {@code xDims} and {@code yDims} are the operands'
+   * dimensions padded with leading 1s to the output's rank. Same shapes, or one side a single
+   * value, run as one contiguous loop; a single output element is the kernel's definition itself
+   * (no loop set-up: scalar tapes are overhead-bound).
+   */
+  public static double[] binary(
+      BinaryKernel k, double[] x, int[] xDims, double[] y, int[] yDims, int[] outDims, int size) {
+    if (size == 1) {
+      return new double[] {k.apply(x[0], y[0])};
+    }
+    double[] r = new double[size];
+    if (x.length == size && y.length == size) {
+      k.vv(x, 0, y, 0, r, 0, size);
+    } else if (x.length == size && y.length == 1) {
+      k.vs(x, 0, y[0], r, 0, size);
+    } else if (x.length == 1 && y.length == size) {
+      k.sv(x[0], y, 0, r, 0, size);
+    } else {
+      Broadcast.apply(k, outDims, x, xDims, y, yDims, r);
+    }
+    return r;
+  }
+
+  /**
+   * {@code src} copied into the broadcast shape {@code dims} ({@code size} elements); {@code
+   * strides} are {@code src}'s strides in that shape, 0 along broadcast axes.
+   */
+  public static double[] broadcastTo(double[] src, int[] dims, int[] strides, int size) {
+    double[] out = new double[size];
+    if (src.length == 1) {
+      java.util.Arrays.fill(out, src[0]);
+      return out;
+    }
+    int rank = dims.length;
+    int[] idx = new int[rank];
+    int off = 0;
+    for (int i = 0; i < size; i++) {
+      out[i] = src[off];
+      for (int d = rank - 1; d >= 0; d--) { // odometer: next multi-index, and its offset
+        idx[d]++;
+        off += strides[d];
+        if (idx[d] < dims[d]) {
+          break;
+        }
+        off -= strides[d] * dims[d];
+        idx[d] = 0;
+      }
+    }
+    return out;
+  }
+
+  /** Tile edge of {@link #transpose}: both the reads and the writes stay in cache lines. */
+  private static final int BLOCK = 32;
+
+  /** The transpose of the row-major {@code rows × cols} matrix {@code x}, in blocked tiles. */
+  public static double[] transpose(double[] x, int rows, int cols) {
+    double[] y = new double[x.length];
+    for (int i0 = 0; i0 < rows; i0 += BLOCK) {
+      for (int j0 = 0; j0 < cols; j0 += BLOCK) {
+        for (int i = i0; i < Math.min(rows, i0 + BLOCK); i++) {
+          for (int j = j0; j < Math.min(cols, j0 + BLOCK); j++) {
+            y[j * rows + i] = x[i * cols + j];
+          }
+        }
+      }
+    }
+    return y;
+  }
+
+  /**
+   * A new array of {@code size} elements where row {@code indices[i]} (rows of {@code row}
+   * elements) accumulates row {@code i} of {@code x}: the scatter-add behind {@code indexAdd}.
+   */
+  public static double[] scatterAddRows(double[] x, int[] indices, int row, int size) {
+    double[] y = new double[size];
+    for (int i = 0; i < indices.length; i++) {
+      int dst = indices[i] * row;
+      for (int j = 0; j < row; j++) {
+        y[dst + j] += x[i * row + j];
+      }
+    }
+    return y;
+  }
+
+  /** {@code Σ x[i, i]} of the row-major {@code n × n} matrix {@code x}, in order. */
+  public static double trace(double[] x, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += x[i * n + i];
+    }
+    return s;
+  }
+}
