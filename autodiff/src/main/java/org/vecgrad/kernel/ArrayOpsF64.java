@@ -12,8 +12,9 @@ public final class ArrayOpsF64 {
   /**
    * {@code k(x, y)} broadcast to {@code outDims}: {@code xDims} and {@code yDims} are the operands'
    * dimensions padded with leading 1s to the output's rank. Same shapes, or one side a single
-   * value, run as one contiguous loop; a single output element is the kernel's definition itself
-   * (no loop set-up: scalar tapes are overhead-bound).
+   * value, run as one contiguous loop (the three dimension arrays are then not read and may be
+   * null); a single output element is the kernel's definition itself (no loop set-up: scalar tapes
+   * are overhead-bound).
    */
   public static double[] binary(
       BinaryKernel k, double[] x, int[] xDims, double[] y, int[] yDims, int[] outDims, int size) {

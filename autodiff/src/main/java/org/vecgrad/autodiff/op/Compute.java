@@ -38,12 +38,19 @@ final class Compute {
   }
 
   static Tensor binary(BinaryKernel k, Tensor a, Tensor b, Shape out) {
-    int[] ad = aligned(a.shape(), out);
-    int[] bd = aligned(b.shape(), out);
     int n = out.size();
+    // one contiguous run (or one element) needs no index arithmetic: build the dimension arrays
+    // only for a true broadcast, so that scalar tapes allocate nothing extra here
+    boolean run =
+        n == 1
+            || (a.size() == n && (b.size() == n || b.size() == 1))
+            || (a.size() == 1 && b.size() == n);
+    int[] ad = run ? null : aligned(a.shape(), out);
+    int[] bd = run ? null : aligned(b.shape(), out);
+    int[] od = run ? null : out.dims();
     return a.dtype() == DType.F32
-        ? Tensor.wrap(out, ArrayOpsF32.binary(k, a.readF32(), ad, b.readF32(), bd, out.dims(), n))
-        : Tensor.wrap(out, ArrayOpsF64.binary(k, a.readF64(), ad, b.readF64(), bd, out.dims(), n));
+        ? Tensor.wrap(out, ArrayOpsF32.binary(k, a.readF32(), ad, b.readF32(), bd, od, n))
+        : Tensor.wrap(out, ArrayOpsF64.binary(k, a.readF64(), ad, b.readF64(), bd, od, n));
   }
 
   /**
