@@ -89,12 +89,13 @@ public abstract class ElementwiseOptimizer implements Optimizer {
   }
 
   private Tensor stepInChunks(Tensor value, Tensor grad, double[][] s) {
-    float[] theta = value.toFloatArray(); // the new value: a copy, the old one stays intact
+    float[] old = value.readF32(); // read only: the old value stays intact
     float[] g = grad.dtype() == DType.F32 ? grad.readF32() : grad.toFloatArray();
+    float[] theta = new float[old.length]; // the new value
     for (int from = 0; from < theta.length; from += CHUNK) {
       int n = Math.min(CHUNK, theta.length - from);
       for (int i = 0; i < n; i++) {
-        thetaChunk[i] = theta[from + i];
+        thetaChunk[i] = old[from + i];
         gradChunk[i] = g[from + i];
       }
       update(thetaChunk, gradChunk, n, s, from, steps);
