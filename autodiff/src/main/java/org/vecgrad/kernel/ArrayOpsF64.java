@@ -103,4 +103,45 @@ public final class ArrayOpsF64 {
     }
     return s;
   }
+
+  /**
+   * {@code log Σ_a exp x[o, a, i]} over the middle axis of {@code [outer, len, inner]}, stable: the
+   * maximum m first, then {@code m + log Σ exp(x − m)}, all through the SIMD kernels (an infinite
+   * maximum is the result itself).
+   */
+  public static double[] logSumExp(double[] x, int outer, int len, int inner) {
+    int n = outer * inner;
+    double[] m = new double[n];
+    Reduce.maxAxis(x, outer, len, inner, m);
+    int[] dims = {outer, len, inner};
+    double[] e = new double[x.length];
+    Broadcast.apply(BinaryKernels.SUB, dims, x, dims, m, new int[] {outer, 1, inner}, e);
+    UnaryKernels.EXP.map(e, 0, e, 0, e.length);
+    double[] y = new double[n];
+    Reduce.sumAxis(e, outer, len, inner, y);
+    UnaryKernels.LOG.map(y, 0, y, 0, n);
+    for (int i = 0; i < n; i++) {
+      y[i] = Double.isInfinite(m[i]) ? m[i] : m[i] + y[i];
+    }
+    return y;
+  }
+
+  /**
+   * Softmax cross-entropy of logits {@code z [b, c]} against targets {@code y [b, c]}: {@code
+   * −(1/b) Σ_i Σ_j y_ij (z_ij − logSumExp_j z_i)}, skipping zero targets (so a −∞ logit with a zero
+   * target adds nothing).
+   */
+  public static double softmaxCrossEntropy(double[] z, double[] y, int b, int c) {
+    double[] lse = logSumExp(z, b, c, 1);
+    double total = 0;
+    for (int i = 0; i < b; i++) {
+      for (int j = 0; j < c; j++) {
+        double t = y[i * c + j];
+        if (t != 0) {
+          total -= t * (z[i * c + j] - lse[i]);
+        }
+      }
+    }
+    return total / b;
+  }
 }

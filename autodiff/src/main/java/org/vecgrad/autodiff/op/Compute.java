@@ -3,11 +3,8 @@ package org.vecgrad.autodiff.op;
 import org.vecgrad.kernel.ArrayOpsF32;
 import org.vecgrad.kernel.ArrayOpsF64;
 import org.vecgrad.kernel.BinaryKernel;
-import org.vecgrad.kernel.BinaryKernels;
 import org.vecgrad.kernel.Broadcast;
-import org.vecgrad.kernel.Reduce;
 import org.vecgrad.kernel.UnaryKernel;
-import org.vecgrad.kernel.UnaryKernels;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
@@ -51,28 +48,6 @@ final class Compute {
     return a.dtype() == DType.F32
         ? Tensor.wrap(out, ArrayOpsF32.binary(k, a.readF32(), ad, b.readF32(), bd, od, n))
         : Tensor.wrap(out, ArrayOpsF64.binary(k, a.readF64(), ad, b.readF64(), bd, od, n));
-  }
-
-  /**
-   * {@code log Σ_a exp x[o, a, i]} over the middle axis of {@code [outer, len, inner]} in float
-   * lanes: the maximum m, then {@code exp(x − m)} and its sum through the kernels, then {@code m +
-   * log(sum)} ({@code m} itself where it is infinite). {@code len} must be positive.
-   */
-  static float[] logSumExp(float[] x, int outer, int len, int inner) {
-    int n = outer * inner;
-    float[] m = new float[n];
-    Reduce.maxAxis(x, outer, len, inner, m);
-    int[] dims = {outer, len, inner};
-    float[] e = new float[x.length];
-    Broadcast.apply(BinaryKernels.SUB, dims, x, dims, m, new int[] {outer, 1, inner}, e);
-    UnaryKernels.EXP.map(e, 0, e, 0, e.length);
-    float[] y = new float[n];
-    Reduce.sumAxis(e, outer, len, inner, y);
-    UnaryKernels.LOG.map(y, 0, y, 0, n);
-    for (int i = 0; i < n; i++) {
-      y[i] = Float.isInfinite(m[i]) ? m[i] : m[i] + y[i];
-    }
-    return y;
   }
 
   /**

@@ -4,7 +4,8 @@ import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Op;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
-import org.vecgrad.kernel.Reduce;
+import org.vecgrad.kernel.ArrayOpsF32;
+import org.vecgrad.kernel.ArrayOpsF64;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
@@ -57,25 +58,10 @@ public final class LogSumExp implements Op {
     int outer = s.outerSize(a);
     int len = s.dim(a);
     int inner = s.innerSize(a);
-    if (in[0].dtype() == DType.F32) {
-      return Tensor.wrap(
-          s.reduce(a, keepDims), Compute.logSumExp(in[0].readF32(), outer, len, inner));
-    }
-    double[] x = in[0].readF64();
-    double[] m = new double[outer * inner];
-    Reduce.maxAxis(x, outer, len, inner, m);
-    double[] y = new double[m.length];
-    for (int o = 0; o < outer; o++) {
-      for (int i = 0; i < inner; i++) {
-        double mi = m[o * inner + i];
-        double sum = 0;
-        for (int k = 0; k < len; k++) {
-          sum += Math.exp(x[(o * len + k) * inner + i] - mi);
-        }
-        y[o * inner + i] = Double.isInfinite(mi) ? mi : mi + Math.log(sum);
-      }
-    }
-    return Tensor.wrap(s.reduce(a, keepDims), y, in[0].dtype());
+    Shape out = s.reduce(a, keepDims);
+    return in[0].dtype() == DType.F32
+        ? Tensor.wrap(out, ArrayOpsF32.logSumExp(in[0].readF32(), outer, len, inner))
+        : Tensor.wrap(out, ArrayOpsF64.logSumExp(in[0].readF64(), outer, len, inner));
   }
 
   private Var softmax(Node node) {

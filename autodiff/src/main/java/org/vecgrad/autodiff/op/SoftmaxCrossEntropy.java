@@ -4,6 +4,8 @@ import org.vecgrad.autodiff.Node;
 import org.vecgrad.autodiff.Op;
 import org.vecgrad.autodiff.Ops;
 import org.vecgrad.autodiff.Var;
+import org.vecgrad.kernel.ArrayOpsF32;
+import org.vecgrad.kernel.ArrayOpsF64;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
@@ -59,46 +61,11 @@ public final class SoftmaxCrossEntropy implements Op {
   public Tensor forward(Tensor... in) {
     int b = in[0].shape().dim(0);
     int c = in[0].shape().dim(1);
-    if (in[0].dtype() == DType.F32) {
-      return Tensor.wrap(
-          Shape.SCALAR, new float[] {forward(in[0].readF32(), in[1].readF32(), b, c)});
-    }
-    double[] z = in[0].readF64();
-    double[] y = in[1].readF64();
-    double total = 0;
-    for (int i = 0; i < b; i++) {
-      double m = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < c; j++) {
-        m = Math.max(m, z[i * c + j]);
-      }
-      double s = 0;
-      for (int j = 0; j < c; j++) {
-        s += Math.exp(z[i * c + j] - m);
-      }
-      double lse = m + Math.log(s);
-      for (int j = 0; j < c; j++) {
-        double t = y[i * c + j];
-        if (t != 0) {
-          total -= t * (z[i * c + j] - lse);
-        }
-      }
-    }
-    return Tensor.scalar(total / b, in[0].dtype());
-  }
-
-  /** The F32 forward: row log-sum-exps in float lanes, then the targets' weighted sum in float. */
-  private static float forward(float[] z, float[] y, int b, int c) {
-    float[] lse = Compute.logSumExp(z, b, c, 1);
-    float total = 0;
-    for (int i = 0; i < b; i++) {
-      for (int j = 0; j < c; j++) {
-        float t = y[i * c + j];
-        if (t != 0) {
-          total -= t * (z[i * c + j] - lse[i]);
-        }
-      }
-    }
-    return total / b;
+    return in[0].dtype() == DType.F32
+        ? Tensor.wrap(
+            Shape.SCALAR,
+            new float[] {ArrayOpsF32.softmaxCrossEntropy(in[0].readF32(), in[1].readF32(), b, c)})
+        : Tensor.scalar(ArrayOpsF64.softmaxCrossEntropy(in[0].readF64(), in[1].readF64(), b, c));
   }
 
   private static Var dLogits(Node node) {
