@@ -3,9 +3,6 @@ package org.vecgrad.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,15 +16,7 @@ import org.junit.jupiter.api.Test;
  * (the machine is shared; figures are noisy).
  */
 class BenchCommandTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private int run(String... args) {
-    return Cli.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
+  private final CliCapture cli = new CliCapture();
 
   /** The table's rows (not the header or the rule), each split into trimmed cells. */
   private static List<List<String>> rows(String text) {
@@ -58,8 +47,8 @@ class BenchCommandTest {
 
   @Test
   void quickRunOfTheCheapSectionsPrintsOneWellFormedTable() {
-    assertEquals(0, run("bench", "--quick", "--only", "scalar,curvature"), err.toString());
-    String text = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, cli.run("bench", "--quick", "--only", "scalar,curvature"), cli.err());
+    String text = cli.out();
     Map<String, List<String>> byName = new TreeMap<>();
     for (List<String> row : rows(text)) {
       assertEquals(8, row.size(), row.toString());
@@ -103,13 +92,12 @@ class BenchCommandTest {
 
   @Test
   void unknownSectionsAndOptionsAreRefusedBeforeMeasuring() {
-    assertEquals(2, run("bench", "--only", "matmul,nope"));
-    assertTrue(
-        err.toString(StandardCharsets.UTF_8).contains("unknown section 'nope'"), err.toString());
-    assertEquals(2, run("bench", "--fast"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option --fast"));
-    assertEquals(2, run("bench", "--only"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--only needs section names"));
-    assertEquals("", out.toString(StandardCharsets.UTF_8));
+    assertEquals(2, cli.run("bench", "--only", "matmul,nope"));
+    assertTrue(cli.err().contains("unknown section 'nope'"), cli.err());
+    assertEquals(2, cli.run("bench", "--fast"));
+    assertTrue(cli.err().contains("unknown option --fast"));
+    assertEquals(2, cli.run("bench", "--only"));
+    assertTrue(cli.err().contains("--only needs section names"));
+    assertEquals("", cli.out());
   }
 }

@@ -3,9 +3,6 @@ package org.vecgrad.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.vecgrad.testing.OpCatalog;
 import org.vecgrad.testing.OpCoverage;
@@ -15,14 +12,9 @@ import org.vecgrad.testing.OpSpec;
 class CheckCommandTest {
 
   private static String run(int expectedStatus, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Cli.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    CliCapture cli = new CliCapture();
+    int status = cli.run(args);
+    String text = cli.out() + cli.err();
     assertEquals(expectedStatus, status, text);
     return text;
   }

@@ -12,47 +12,35 @@ import org.junit.jupiter.api.Test;
 
 /** The command line and the README example, as a newcomer meets them. */
 class CliTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private int run(String... args) {
-    return Cli.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
+  private final CliCapture cli = new CliCapture();
 
   @Test
   void helpListsEveryCommand() {
-    assertEquals(0, run("--help"));
+    assertEquals(0, cli.run("--help"));
     for (Command c : Cli.COMMANDS) {
-      assertTrue(out().contains(c.name()), c.name());
+      assertTrue(cli.out().contains(c.name()), c.name());
     }
   }
 
   @Test
   void backpropPrintsStrangsNumbers() {
-    assertEquals(0, run("backprop"));
-    assertTrue(out().contains("F     = 20"), out());
-    assertTrue(out().contains("∂F/∂x = 24"), out());
-    assertTrue(out().contains("∂F/∂y = 4"), out());
-    out.reset();
-    assertEquals(0, run("backprop", "--x", "1", "--y", "5"));
-    assertTrue(out().contains("∂F/∂x = 13"), out());
+    assertEquals(0, cli.run("backprop"));
+    assertTrue(cli.out().contains("F     = 20"), cli.out());
+    assertTrue(cli.out().contains("∂F/∂x = 24"), cli.out());
+    assertTrue(cli.out().contains("∂F/∂y = 4"), cli.out());
+    cli.reset();
+    assertEquals(0, cli.run("backprop", "--x", "1", "--y", "5"));
+    assertTrue(cli.out().contains("∂F/∂x = 13"), cli.out());
   }
 
   @Test
   void badInputGetsAClearMessageAndStatus2() {
-    assertEquals(2, run("no-such-command"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'no-such-command'"));
-    assertEquals(2, run("backprop", "--x", "two"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--x: expected a number, got 'two'"));
-    assertEquals(2, run("backprop", "--z", "1"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option --z"));
+    assertEquals(2, cli.run("no-such-command"));
+    assertTrue(cli.err().contains("unknown command 'no-such-command'"));
+    assertEquals(2, cli.run("backprop", "--x", "two"));
+    assertTrue(cli.err().contains("--x: expected a number, got 'two'"));
+    assertEquals(2, cli.run("backprop", "--z", "1"));
+    assertTrue(cli.err().contains("unknown option --z"));
   }
 
   @Test

@@ -3,9 +3,6 @@ package org.vecgrad.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,15 +20,10 @@ class ExamplesTest {
   @ParameterizedTest
   @MethodSource("names")
   void claimsHoldAndPicturesAreWritten(String name) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Cli.run(
-            new String[] {"example", name, "--quick", "--out", dir.toString()},
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    String text = out.toString(StandardCharsets.UTF_8);
-    assertEquals(0, status, text + err.toString(StandardCharsets.UTF_8));
+    CliCapture cli = new CliCapture();
+    int status = cli.run("example", name, "--quick", "--out", dir.toString());
+    String text = cli.out();
+    assertEquals(0, status, text + cli.err());
     assertTrue(text.contains("claims hold"), text);
     try (var files = Files.list(dir)) {
       assertTrue(files.anyMatch(p -> p.toString().endsWith(".png")), "no picture written");

@@ -3,10 +3,7 @@ package org.vecgrad.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,15 +21,10 @@ class RenderCommandTest {
 
   @Test
   void writesThePicturesShownInTheDocs(@TempDir Path dir) throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Cli.run(
-            new String[] {"render", "--out", dir.toString(), "--dot-only"},
-            new PrintStream(buf, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    String out = buf.toString(StandardCharsets.UTF_8);
-    assertEquals(0, status, out + err);
+    CliCapture cli = new CliCapture();
+    int status = cli.run("render", "--out", dir.toString(), "--dot-only");
+    String out = cli.out();
+    assertEquals(0, status, out + cli.err());
     assertTrue(out.contains("Strang: F = 20.0, adjoints x̄ = 24.0, ȳ = 4.0"), out);
     List<String> bases =
         List.of(
@@ -58,13 +50,8 @@ class RenderCommandTest {
 
   @Test
   void unknownOptionIsRejected() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Cli.run(
-            new String[] {"render", "--outt", "x"},
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(2, status);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option --outt"));
+    CliCapture cli = new CliCapture();
+    assertEquals(2, cli.run("render", "--outt", "x"));
+    assertTrue(cli.err().contains("unknown option --outt"));
   }
 }

@@ -3,9 +3,6 @@ package org.vecgrad.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,13 +14,9 @@ class TourCommandTest {
 
   @Test
   void tourRunsAndWritesItsOutputs() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status =
-        Cli.run(
-            new String[] {"tour", "--quick", "--out", dir.toString()},
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    String text = out.toString(StandardCharsets.UTF_8);
+    CliCapture cli = new CliCapture();
+    int status = cli.run("tour", "--quick", "--out", dir.toString());
+    String text = cli.out();
     assertEquals(0, status, text);
     assertTrue(text.contains("tour complete"), text);
     assertTrue(text.contains("PASS"), text);

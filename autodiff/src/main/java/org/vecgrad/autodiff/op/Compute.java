@@ -58,6 +58,25 @@ final class Compute {
     return t.dtype() == DType.F32 ? t.readF32() : t.readF64();
   }
 
+  /**
+   * Copies {@code outer} runs of {@code length} elements from {@code x} (run o starts at {@code o ·
+   * srcStride + srcOffset}) into {@code y} (at {@code o · dstStride + dstOffset}): the strided
+   * block copy behind slice, embed and concat, for either dtype's storage.
+   */
+  static void copyRuns(
+      Object x,
+      int srcStride,
+      int srcOffset,
+      Object y,
+      int dstStride,
+      int dstOffset,
+      int outer,
+      int length) {
+    for (int o = 0; o < outer; o++) {
+      System.arraycopy(x, o * srcStride + srcOffset, y, o * dstStride + dstOffset, length);
+    }
+  }
+
   /** A new zeroed array of {@code n} elements of {@code dtype}. */
   static Object newStorage(DType dtype, int n) {
     return dtype == DType.F32 ? new float[n] : new double[n];

@@ -83,9 +83,7 @@ public final class Concat implements LinearOp {
     for (Tensor t : in) {
       int row = t.shape().dim(a) * inner;
       Object x = Compute.storage(t);
-      for (int o = 0; o < outer; o++) {
-        System.arraycopy(x, o * row, y, o * rowOut + offset, row);
-      }
+      Compute.copyRuns(x, row, 0, y, rowOut, offset, outer, row);
       offset += row;
     }
     return Compute.wrapStorage(out, y);

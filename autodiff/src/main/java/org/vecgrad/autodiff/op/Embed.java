@@ -71,9 +71,7 @@ public final class Embed implements LinearOp {
     int rowOut = size * inner;
     Object x = Compute.storage(in[0]);
     Object y = Compute.newStorage(in[0].dtype(), out.size());
-    for (int o = 0; o < s.outerSize(a); o++) {
-      System.arraycopy(x, o * rowIn, y, o * rowOut + start * inner, rowIn);
-    }
+    Compute.copyRuns(x, rowIn, 0, y, rowOut, start * inner, s.outerSize(a), rowIn);
     return Compute.wrapStorage(out, y);
   }
 

@@ -71,9 +71,7 @@ public final class Slice implements LinearOp {
     int rowOut = (end - start) * inner;
     Object x = Compute.storage(in[0]);
     Object y = Compute.newStorage(in[0].dtype(), out.size());
-    for (int o = 0; o < s.outerSize(a); o++) {
-      System.arraycopy(x, o * rowIn + start * inner, y, o * rowOut, rowOut);
-    }
+    Compute.copyRuns(x, rowIn, start * inner, y, rowOut, 0, s.outerSize(a), rowOut);
     return Compute.wrapStorage(out, y);
   }
 
