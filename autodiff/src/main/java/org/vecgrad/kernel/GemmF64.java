@@ -169,11 +169,6 @@ final class GemmF64 {
     return flops * ELEMENT_BYTES / 8;
   }
 
-  /** Steps of a packed k block of depth {@code kc}, rounded up to even (padded with zeros). */
-  private static int steps(int kc) {
-    return TALL_TILE ? (kc + 1) & ~1 : kc;
-  }
-
   /** Equal k blocks of at most KC: no thin last block. Depends on k alone. */
   private static int kBlock(int k) {
     return ceilDiv(k, ceilDiv(k, KC));
@@ -191,7 +186,7 @@ final class GemmF64 {
     // At least two row blocks, so that two threads have something to share.
     int mBlock = Math.min(MC, roundUp(ceilDiv(m, 2), MR));
     int rowBlocks = ceilDiv(m, mBlock);
-    double[][] panelsB = panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), NR * steps(kBlock));
+    double[][] panelsB = panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), NR * kBlock);
     ws.sharing = true;
     try {
       sharedBLoop(transA, transB, m, n, k, a, b, c, kBlock, mBlock, rowBlocks, panelsB);
@@ -226,7 +221,7 @@ final class GemmF64 {
             cost(2L * m * nc * kc),
             (r0, r1) -> {
               Workspace own = WORKSPACE.get();
-              panels(own.panelsA, mBlock / MR, MR * steps(kc));
+              panels(own.panelsA, mBlock / MR, MR * kc);
               for (int ic = r0 * mBlock; ic < Math.min(m, r1 * mBlock); ic += mBlock) {
                 int mc = Math.min(mBlock, m - ic);
                 packA(transA, m, k, a, ic, mc, pc0, kc, own.panelsA);
@@ -252,8 +247,8 @@ final class GemmF64 {
       int j1) {
     Workspace ws = WORKSPACE.get();
     int kBlock = kBlock(k);
-    panels(ws.panelsA, ceilDiv(Math.min(MC, m), MR), MR * steps(kBlock));
-    panels(ws.panelsB, ceilDiv(Math.min(NC, j1 - j0), NR), NR * steps(kBlock));
+    panels(ws.panelsA, ceilDiv(Math.min(MC, m), MR), MR * kBlock);
+    panels(ws.panelsB, ceilDiv(Math.min(NC, j1 - j0), NR), NR * kBlock);
     for (int jc = j0; jc < j1; jc += NC) {
       int nc = Math.min(NC, j1 - jc);
       for (int pc = 0; pc < k; pc += kBlock) {
@@ -276,7 +271,6 @@ final class GemmF64 {
       boolean transA, int m, int k, double[] a, int ic, int mc, int pc, int kc, double[][] panels) {
     for (int ir = 0; ir < mc; ir += MR) {
       double[] pa = panels[ir / MR];
-      Arrays.fill(pa, kc * MR, steps(kc) * MR, 0);
       int rows = Math.min(MR, mc - ir);
       if (transA) {
         // A(i, p) = a[p*m + i]: the MR values of one p are contiguous in a.
@@ -311,7 +305,6 @@ final class GemmF64 {
       boolean transB, int n, int k, double[] b, int pc, int kc, int jc, int nc, double[][] panels) {
     for (int jr = 0; jr < nc; jr += NR) {
       double[] pb = panels[jr / NR];
-      Arrays.fill(pb, kc * NR, steps(kc) * NR, 0);
       int cols = Math.min(NR, nc - jr);
       if (transB) {
         // B(p, j) = b[j*k + p]: write each row of the panel contiguously, reading the columns of
@@ -359,7 +352,6 @@ final class GemmF64 {
       int ldc,
       boolean first,
       double[] tile) {
-    int steps = steps(kc);
     for (int jr = 0; jr < nc; jr += NR) {
       double[] pb = panelsB[jr / NR];
       int cols = Math.min(NR, nc - jr);
@@ -368,13 +360,13 @@ final class GemmF64 {
         int rows = Math.min(MR, mc - ir);
         int ci = c0 + ir * ldc + jr;
         if (rows == MR && cols == NR) {
-          microKernel(steps, pa, pb, c, ci, ldc, first);
+          microKernel(kc, pa, pb, c, ci, ldc, first);
         } else {
           // Edge tile: run the full tile on a scratch copy, then keep its valid corner.
           if (!first) {
             copyCorner(c, ci, ldc, tile, 0, NR, rows, cols);
           }
-          microKernel(steps, pa, pb, tile, 0, NR, first);
+          microKernel(kc, pa, pb, tile, 0, NR, first);
           copyCorner(tile, 0, NR, c, ci, ldc, rows, cols);
         }
       }
@@ -408,9 +400,8 @@ final class GemmF64 {
    * broadcast, one k step per iteration. It used to do two steps per iteration; in a training loop
    * C2 then at times compiled the generated F32 twin with its FMAs left as calls on boxed vectors
    * (every FMA allocating: the F32 train step ran at 4.4k instead of 22k samples/s), while the
-   * single step compiles to straight vector code in both dtypes at the same GFLOP/s. The packing
-   * still pads odd k blocks with a step of zeros (harmless: an FMA chain started at +0 never holds
-   * -0, so adding 0·0 is exact). Without a tail loop the method stays small enough for C1 to
+   * single step compiles to straight vector code in both dtypes at the same GFLOP/s, and any k
+   * depth needs neither padding nor a tail loop. Kept small, the method is also easy for C1 to
    * compile; when C1 gave up on it, HotSpot sometimes left it in slow tier-2 code for seconds.
    */
   private static void kernel12x2(
