@@ -403,6 +403,14 @@ final class GemmF64 {
    * single step compiles to straight vector code in both dtypes at the same GFLOP/s, and any k
    * depth needs neither padding nor a tail loop. Kept small, the method is also easy for C1 to
    * compile; when C1 gave up on it, HotSpot sometimes left it in slow tier-2 code for seconds.
+   *
+   * <p>The stores go through {@code zero.add(acc)}. Storing the accumulator itself calls {@code
+   * intoArray} on a loop phi, whose exact vector class C2 does not always know while parsing: the
+   * species then is not a constant, the store intrinsic fails ({@code -XX:+PrintIntrinsics}: {@code
+   * missing constant: vclass=DecodeN}) and every FMA of the loop runs on boxed vectors. This hit
+   * about one JVM start in three in the F32 training loop (2.5k–8k instead of 20–29k samples/s);
+   * {@code add} takes the accumulator as an argument, which C2 unboxes, and returns a vector of
+   * known class. 24 adds per tile cost nothing next to its {@code 24·kc} FMAs.
    */
   private static void kernel12x2(
       int kc, double[] pa, double[] pb, double[] c, int ci, int ldc, boolean first) {
@@ -473,30 +481,30 @@ final class GemmF64 {
       c11a = x.fma(b0, c11a);
       c11b = x.fma(b1, c11b);
     }
-    c0a.intoArray(c, ci);
-    c0b.intoArray(c, ci + LANES);
-    c1a.intoArray(c, ci + 1 * ldc);
-    c1b.intoArray(c, ci + 1 * ldc + LANES);
-    c2a.intoArray(c, ci + 2 * ldc);
-    c2b.intoArray(c, ci + 2 * ldc + LANES);
-    c3a.intoArray(c, ci + 3 * ldc);
-    c3b.intoArray(c, ci + 3 * ldc + LANES);
-    c4a.intoArray(c, ci + 4 * ldc);
-    c4b.intoArray(c, ci + 4 * ldc + LANES);
-    c5a.intoArray(c, ci + 5 * ldc);
-    c5b.intoArray(c, ci + 5 * ldc + LANES);
-    c6a.intoArray(c, ci + 6 * ldc);
-    c6b.intoArray(c, ci + 6 * ldc + LANES);
-    c7a.intoArray(c, ci + 7 * ldc);
-    c7b.intoArray(c, ci + 7 * ldc + LANES);
-    c8a.intoArray(c, ci + 8 * ldc);
-    c8b.intoArray(c, ci + 8 * ldc + LANES);
-    c9a.intoArray(c, ci + 9 * ldc);
-    c9b.intoArray(c, ci + 9 * ldc + LANES);
-    c10a.intoArray(c, ci + 10 * ldc);
-    c10b.intoArray(c, ci + 10 * ldc + LANES);
-    c11a.intoArray(c, ci + 11 * ldc);
-    c11b.intoArray(c, ci + 11 * ldc + LANES);
+    zero.add(c0a).intoArray(c, ci);
+    zero.add(c0b).intoArray(c, ci + LANES);
+    zero.add(c1a).intoArray(c, ci + 1 * ldc);
+    zero.add(c1b).intoArray(c, ci + 1 * ldc + LANES);
+    zero.add(c2a).intoArray(c, ci + 2 * ldc);
+    zero.add(c2b).intoArray(c, ci + 2 * ldc + LANES);
+    zero.add(c3a).intoArray(c, ci + 3 * ldc);
+    zero.add(c3b).intoArray(c, ci + 3 * ldc + LANES);
+    zero.add(c4a).intoArray(c, ci + 4 * ldc);
+    zero.add(c4b).intoArray(c, ci + 4 * ldc + LANES);
+    zero.add(c5a).intoArray(c, ci + 5 * ldc);
+    zero.add(c5b).intoArray(c, ci + 5 * ldc + LANES);
+    zero.add(c6a).intoArray(c, ci + 6 * ldc);
+    zero.add(c6b).intoArray(c, ci + 6 * ldc + LANES);
+    zero.add(c7a).intoArray(c, ci + 7 * ldc);
+    zero.add(c7b).intoArray(c, ci + 7 * ldc + LANES);
+    zero.add(c8a).intoArray(c, ci + 8 * ldc);
+    zero.add(c8b).intoArray(c, ci + 8 * ldc + LANES);
+    zero.add(c9a).intoArray(c, ci + 9 * ldc);
+    zero.add(c9b).intoArray(c, ci + 9 * ldc + LANES);
+    zero.add(c10a).intoArray(c, ci + 10 * ldc);
+    zero.add(c10b).intoArray(c, ci + 10 * ldc + LANES);
+    zero.add(c11a).intoArray(c, ci + 11 * ldc);
+    zero.add(c11b).intoArray(c, ci + 11 * ldc + LANES);
   }
 
   /**
@@ -543,18 +551,18 @@ final class GemmF64 {
       c5a = x.fma(b0, c5a);
       c5b = x.fma(b1, c5b);
     }
-    c0a.intoArray(c, ci);
-    c0b.intoArray(c, ci + LANES);
-    c1a.intoArray(c, ci + 1 * ldc);
-    c1b.intoArray(c, ci + 1 * ldc + LANES);
-    c2a.intoArray(c, ci + 2 * ldc);
-    c2b.intoArray(c, ci + 2 * ldc + LANES);
-    c3a.intoArray(c, ci + 3 * ldc);
-    c3b.intoArray(c, ci + 3 * ldc + LANES);
-    c4a.intoArray(c, ci + 4 * ldc);
-    c4b.intoArray(c, ci + 4 * ldc + LANES);
-    c5a.intoArray(c, ci + 5 * ldc);
-    c5b.intoArray(c, ci + 5 * ldc + LANES);
+    zero.add(c0a).intoArray(c, ci);
+    zero.add(c0b).intoArray(c, ci + LANES);
+    zero.add(c1a).intoArray(c, ci + 1 * ldc);
+    zero.add(c1b).intoArray(c, ci + 1 * ldc + LANES);
+    zero.add(c2a).intoArray(c, ci + 2 * ldc);
+    zero.add(c2b).intoArray(c, ci + 2 * ldc + LANES);
+    zero.add(c3a).intoArray(c, ci + 3 * ldc);
+    zero.add(c3b).intoArray(c, ci + 3 * ldc + LANES);
+    zero.add(c4a).intoArray(c, ci + 4 * ldc);
+    zero.add(c4b).intoArray(c, ci + 4 * ldc + LANES);
+    zero.add(c5a).intoArray(c, ci + 5 * ldc);
+    zero.add(c5b).intoArray(c, ci + 5 * ldc + LANES);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -588,9 +596,10 @@ final class GemmF64 {
   /** Computes four rows of C; row r of A starts at {@code a0 + r*rs} and steps by {@code cs}. */
   private static void smallRows4(
       double[] a, int a0, int rs, int cs, double[] b, int n, int k, double[] c, int c0) {
+    DoubleVector zero = DoubleVector.zero(SPECIES); // stores: see kernel12x2
     int j = 0;
     for (; j <= n - NR; j += NR) {
-      DoubleVector c00 = DoubleVector.zero(SPECIES);
+      DoubleVector c00 = zero;
       DoubleVector c01 = c00;
       DoubleVector c10 = c00;
       DoubleVector c11 = c00;
@@ -615,17 +624,17 @@ final class GemmF64 {
         c30 = x.fma(b0, c30);
         c31 = x.fma(b1, c31);
       }
-      c00.intoArray(c, c0 + j);
-      c01.intoArray(c, c0 + j + LANES);
-      c10.intoArray(c, c0 + n + j);
-      c11.intoArray(c, c0 + n + j + LANES);
-      c20.intoArray(c, c0 + 2 * n + j);
-      c21.intoArray(c, c0 + 2 * n + j + LANES);
-      c30.intoArray(c, c0 + 3 * n + j);
-      c31.intoArray(c, c0 + 3 * n + j + LANES);
+      zero.add(c00).intoArray(c, c0 + j);
+      zero.add(c01).intoArray(c, c0 + j + LANES);
+      zero.add(c10).intoArray(c, c0 + n + j);
+      zero.add(c11).intoArray(c, c0 + n + j + LANES);
+      zero.add(c20).intoArray(c, c0 + 2 * n + j);
+      zero.add(c21).intoArray(c, c0 + 2 * n + j + LANES);
+      zero.add(c30).intoArray(c, c0 + 3 * n + j);
+      zero.add(c31).intoArray(c, c0 + 3 * n + j + LANES);
     }
     for (; j <= n - LANES; j += LANES) {
-      DoubleVector c0v = DoubleVector.zero(SPECIES);
+      DoubleVector c0v = zero;
       DoubleVector c1v = c0v;
       DoubleVector c2v = c0v;
       DoubleVector c3v = c0v;
@@ -637,10 +646,10 @@ final class GemmF64 {
         c2v = DoubleVector.broadcast(SPECIES, a[ai + 2 * rs]).fma(bv, c2v);
         c3v = DoubleVector.broadcast(SPECIES, a[ai + 3 * rs]).fma(bv, c3v);
       }
-      c0v.intoArray(c, c0 + j);
-      c1v.intoArray(c, c0 + n + j);
-      c2v.intoArray(c, c0 + 2 * n + j);
-      c3v.intoArray(c, c0 + 3 * n + j);
+      zero.add(c0v).intoArray(c, c0 + j);
+      zero.add(c1v).intoArray(c, c0 + n + j);
+      zero.add(c2v).intoArray(c, c0 + 2 * n + j);
+      zero.add(c3v).intoArray(c, c0 + 3 * n + j);
     }
     for (; j < n; j++) {
       double s0 = 0;
@@ -665,26 +674,27 @@ final class GemmF64 {
   /** Computes one row of C; the row of A starts at {@code a0} and steps by {@code cs}. */
   private static void smallRow(
       double[] a, int a0, int cs, double[] b, int n, int k, double[] c, int c0) {
+    DoubleVector zero = DoubleVector.zero(SPECIES); // stores: see kernel12x2
     int j = 0;
     for (; j <= n - NR; j += NR) {
-      DoubleVector s0 = DoubleVector.zero(SPECIES);
+      DoubleVector s0 = zero;
       DoubleVector s1 = s0;
       for (int p = 0; p < k; p++) {
         DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p * cs]);
         s0 = x.fma(DoubleVector.fromArray(SPECIES, b, p * n + j), s0);
         s1 = x.fma(DoubleVector.fromArray(SPECIES, b, p * n + j + LANES), s1);
       }
-      s0.intoArray(c, c0 + j);
-      s1.intoArray(c, c0 + j + LANES);
+      zero.add(s0).intoArray(c, c0 + j);
+      zero.add(s1).intoArray(c, c0 + j + LANES);
     }
     for (; j <= n - LANES; j += LANES) {
-      DoubleVector s = DoubleVector.zero(SPECIES);
+      DoubleVector s = zero;
       for (int p = 0; p < k; p++) {
         s =
             DoubleVector.broadcast(SPECIES, a[a0 + p * cs])
                 .fma(DoubleVector.fromArray(SPECIES, b, p * n + j), s);
       }
-      s.intoArray(c, c0 + j);
+      zero.add(s).intoArray(c, c0 + j);
     }
     for (; j < n; j++) {
       double s = 0;
