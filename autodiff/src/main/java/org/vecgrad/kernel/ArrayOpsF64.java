@@ -1,5 +1,7 @@
 package org.vecgrad.kernel;
 
+import jdk.incubator.vector.DoubleVector;
+
 /**
  * The element loops ops need beyond the elementwise kernels — broadcasting runs of a binary kernel,
  * broadcast copies, transposes, row scatter-adds, diagonal sums — over {@code double} arrays. The
@@ -93,6 +95,33 @@ public final class ArrayOpsF64 {
       }
     }
     return y;
+  }
+
+  /**
+   * A new array {@code y + a·x}, each element one fused multiply-add ({@code fma(a, x[i], y[i])},
+   * rounded once) in lanes and in the scalar tail alike: the SGD step {@code θ − η·g} in the
+   * parameter's own dtype, one pass over each array.
+   *
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public static double[] axpy(double a, double[] x, double[] y) {
+    if (x.length != y.length) {
+      throw new IllegalArgumentException(
+          "axpy: x has " + x.length + " elements but y has " + y.length);
+    }
+    double[] out = new double[y.length];
+    int i = 0;
+    if (Simd.enabled()) {
+      DoubleVector av = DoubleVector.broadcast(Simd.F64, a);
+      for (int end = Simd.F64.loopBound(y.length); i < end; i += Simd.F64_LANES) {
+        av.fma(DoubleVector.fromArray(Simd.F64, x, i), DoubleVector.fromArray(Simd.F64, y, i))
+            .intoArray(out, i);
+      }
+    }
+    for (; i < y.length; i++) {
+      out[i] = Math.fma(a, x[i], y[i]);
+    }
+    return out;
   }
 
   /** {@code Σ x[i, i]} of the row-major {@code n × n} matrix {@code x}, in order. */

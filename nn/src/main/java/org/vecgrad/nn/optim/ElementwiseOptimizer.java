@@ -74,12 +74,26 @@ public abstract class ElementwiseOptimizer implements Optimizer {
     for (int i = 0; i < params.size(); i++) {
       Parameter p = params.get(i);
       Tensor value = p.value();
+      Tensor direct = stepDirect(value, grads.get(i));
+      if (direct != null) {
+        p.set(direct);
+        continue;
+      }
       double[][] s = state.computeIfAbsent(p, k -> new double[stateBuffers()][value.size()]);
       p.set(
           value.dtype() == DType.F64
               ? stepF64(value, grads.get(i), s)
               : stepInChunks(value, grads.get(i), s));
     }
+  }
+
+  /**
+   * The new value computed in one pass in the parameter's own dtype, for a rule simple enough to
+   * need neither state nor double-precision intermediates; null (the default) takes the general
+   * path through {@link #update}. Called after the step counter has advanced.
+   */
+  protected Tensor stepDirect(Tensor value, Tensor grad) {
+    return null;
   }
 
   private Tensor stepF64(Tensor value, Tensor grad, double[][] s) {

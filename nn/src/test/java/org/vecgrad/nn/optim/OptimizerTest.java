@@ -141,7 +141,8 @@ class OptimizerTest {
 
   /**
    * An F32 parameter larger than one update chunk takes exactly the F64 path's values, rounded:
-   * both update in double from the same inputs, so a misplaced chunk offset would show.
+   * both update in double from the same inputs, so a misplaced chunk offset would show. (SGD on one
+   * dtype takes its direct path instead: see {@link #sgdStepsInTheParameterDtypeOneFmaEach}.)
    */
   @Test
   void f32UpdatesInChunksMatchTheF64UpdateRounded() {
@@ -149,7 +150,6 @@ class OptimizerTest {
     Tensor start = Tensor.randn(shape, 7).cast(DType.F32);
     for (Optimizer[] pair :
         new Optimizer[][] {
-          {new Sgd(0.1), new Sgd(0.1)},
           {new Momentum(0.1, 0.9), new Momentum(0.1, 0.9)},
           {new Adam(0.01), new Adam(0.01)}
         }) {
@@ -178,6 +178,45 @@ class OptimizerTest {
         }
         p64.set(p32.value().cast(DType.F64)); // both continue from the same rounded values
       }
+    }
+  }
+
+  /**
+   * SGD with parameter and gradient of one dtype computes {@code fma(−η, g, θ)} in that dtype,
+   * every element (5003: SIMD lanes and a scalar tail) rounded once; a gradient of the other dtype
+   * takes the double-precision path ({@code θ − η·g} in double, rounded to the parameter's dtype).
+   */
+  @Test
+  void sgdStepsInTheParameterDtypeOneFmaEach() {
+    Shape shape = Shape.of(5003);
+    Tensor theta = Tensor.randn(shape, 3);
+    Tensor g = Tensor.randn(shape, 4);
+    double lr = 0.1;
+
+    Parameter p64 = new Parameter("p64", theta);
+    new Sgd(lr).step(List.of(p64), List.of(g));
+    double[] t64 = theta.readF64();
+    double[] g64 = g.readF64();
+    double[] got64 = p64.value().readF64();
+    for (int i = 0; i < got64.length; i++) {
+      assertEquals(Math.fma(-lr, g64[i], t64[i]), got64[i], 0, "F64 element " + i);
+    }
+
+    Parameter p32 = new Parameter("p32", theta.cast(DType.F32));
+    new Sgd(lr).step(List.of(p32), List.of(g.cast(DType.F32)));
+    float[] t32 = theta.cast(DType.F32).readF32();
+    float[] g32 = g.cast(DType.F32).readF32();
+    float[] got32 = p32.value().readF32();
+    for (int i = 0; i < got32.length; i++) {
+      assertEquals(Math.fma((float) -lr, g32[i], t32[i]), got32[i], 0, "F32 element " + i);
+    }
+
+    Parameter mixed = new Parameter("mixed", theta.cast(DType.F32));
+    new Sgd(lr).step(List.of(mixed), List.of(g));
+    float[] gotMixed = mixed.value().readF32();
+    for (int i = 0; i < gotMixed.length; i++) {
+      // the F32 parameter's general path reads the gradient as floats, then updates in double
+      assertEquals((float) (t32[i] - lr * g32[i]), gotMixed[i], 0, "mixed element " + i);
     }
   }
 }
