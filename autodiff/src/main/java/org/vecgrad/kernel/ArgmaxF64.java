@@ -43,7 +43,8 @@ final class ArgmaxF64 {
           best = best.blend(v, take);
           index = index.blend((double) a, take);
         }
-        index.intoArray(lanes, 0);
+        // stored through add: intoArray on a loop phi can miss its intrinsic (GemmF64.kernel12x2)
+        DoubleVector.zero(F64).add(index).intoArray(lanes, 0);
         for (int l = 0; l < F64_LANES; l++) {
           out[o * inner + i + l] = (int) lanes[l];
         }
