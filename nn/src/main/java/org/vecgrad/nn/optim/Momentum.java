@@ -1,5 +1,9 @@
 package org.vecgrad.nn.optim;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.vecgrad.kernel.Simd;
+
 /**
  * Momentum in PyTorch's form, {@code v ← μ v + g}, then either
  *
@@ -9,8 +13,13 @@ package org.vecgrad.nn.optim;
  *   <li>Nesterov (Sutskever et al., 2013): {@code θ ← θ − η (g + μ v)}, a step that looks ahead
  *       along the updated velocity ({@link #nesterov}).
  * </ul>
+ *
+ * <p>As in {@link Adam}, the update runs in SIMD lanes with the scalar formula's operations in the
+ * same order (same bits), the scalar loop taking the tail and the path with SIMD off.
  */
 public final class Momentum extends ElementwiseOptimizer {
+  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+
   private final double mu;
   private final boolean nesterov;
 
@@ -45,7 +54,19 @@ public final class Momentum extends ElementwiseOptimizer {
   protected void update(double[] theta, double[] g, int n, double[][] state, int offset, long t) {
     double lr = learningRate();
     double[] v = state[0];
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    if (Simd.enabled()) {
+      for (int end = LANES.loopBound(n); i < end; i += LANES.length()) {
+        DoubleVector gi = DoubleVector.fromArray(LANES, g, i);
+        DoubleVector vi = DoubleVector.fromArray(LANES, v, offset + i).mul(mu).add(gi);
+        vi.intoArray(v, offset + i);
+        DoubleVector d = nesterov ? gi.add(vi.mul(mu)) : vi;
+        // d is a merge of two vectors: an argument, not a receiver, so C2 unboxes it
+        DoubleVector step = DoubleVector.broadcast(LANES, lr).mul(d);
+        DoubleVector.fromArray(LANES, theta, i).sub(step).intoArray(theta, i);
+      }
+    }
+    for (; i < n; i++) {
       v[offset + i] = mu * v[offset + i] + g[i];
       theta[i] -= lr * (nesterov ? g[i] + mu * v[offset + i] : v[offset + i]);
     }
