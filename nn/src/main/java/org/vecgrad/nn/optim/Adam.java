@@ -12,7 +12,8 @@ import org.vecgrad.kernel.Simd;
  * <p>The update runs in SIMD lanes, each lane doing the scalar formula's operations in the same
  * order (no fused multiply-add), so both give the same bits; the scalar loop is the tail and the
  * path with SIMD off. Written with the Vector API because C2 does not vectorise the plain loop (its
- * state arrays are indexed from an offset): 5.9 → 1.1 ns per element in F64.
+ * state arrays are indexed from an offset): an F32 step 10.2 → 7.0 ns per element; F64 stays near
+ * 5.9, bound by the memory traffic of parameter, gradient and both moments.
  */
 public final class Adam extends ElementwiseOptimizer {
   private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
