@@ -4,9 +4,9 @@ import jdk.incubator.vector.DoubleVector;
 
 /**
  * The element loops ops need beyond the elementwise kernels — broadcasting runs of a binary kernel,
- * broadcast copies, transposes, row scatter-adds, diagonal sums — over {@code double} arrays. The
- * build generates {@code ArrayOpsF32} from this file, so each loop is written once for both dtypes;
- * an op picks the class of its tensor's dtype.
+ * broadcast copies, transposes, row scatter-adds, diagonal sums — and the fused {@code axpy} of the
+ * SGD step, over {@code double} arrays. The build generates {@code ArrayOpsF32} from this file, so
+ * each loop is written once for both dtypes; a caller picks the class of its tensor's dtype.
  */
 public final class ArrayOpsF64 {
   private ArrayOpsF64() {}
