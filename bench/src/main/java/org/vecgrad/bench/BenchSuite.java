@@ -68,6 +68,9 @@ public final class BenchSuite {
     requireKnown(sections);
     BenchSuite suite = new BenchSuite(quick, log);
     String loadBefore = loadAverage();
+    double probeSeconds = quick ? 0.1 : 0.3;
+    log.printf("  core probe ...%n");
+    double probeBefore = CoreProbe.gflops(probeSeconds);
     int threads = Parallel.threads();
     boolean simd = Simd.enabled();
     try {
@@ -93,7 +96,9 @@ public final class BenchSuite {
       Parallel.setThreads(threads);
       Simd.setEnabled(simd);
     }
-    suite.notes(loadBefore, loadAverage());
+    log.printf("  core probe ...%n");
+    double probeAfter = CoreProbe.gflops(probeSeconds);
+    suite.notes(loadBefore, loadAverage(), probeBefore, probeAfter);
     return suite.table;
   }
 
@@ -468,7 +473,7 @@ public final class BenchSuite {
     return perOp;
   }
 
-  private void notes(String loadBefore, String loadAfter) {
+  private void notes(String loadBefore, String loadAfter, double probeBefore, double probeAfter) {
     String[] lines = {
       "",
       "ratio: times better than the reference (figure ÷ reference for rates, reference ÷ figure",
@@ -486,7 +491,14 @@ public final class BenchSuite {
           + " on "
           + Runtime.getRuntime().availableProcessors()
           + " cores; above the core count, other processes",
-      "competed for the cores and the wall-time figures suffer (the in-run ratios less so)."
+      "competed for the cores and the wall-time figures suffer (the in-run ratios less so).",
+      String.format(
+          Locale.ROOT,
+          "Core probe (F64 FMAs on registers, one thread): %.1f GFLOP/s before / %.1f after (the",
+          probeBefore,
+          probeAfter),
+      "Zen 3 of the baselines: 51). On a shared host it swings with the neighbours' load; the",
+      "wall-time figures of a run swing with it."
     };
     for (String line : lines) {
       table.note(line);

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +81,16 @@ class BenchCommandTest {
     assertEquals("≤ 1.50×", byName.get("GN product ÷ gradient").get(6));
     assertEquals("≤ 2.50×", byName.get("HVP ÷ gradient").get(6));
     assertTrue(text.contains("baseline Zen 3: shared/bench/baselines.md"), text);
+    Matcher probe =
+        Pattern.compile(
+                "Core probe \\(F64 FMAs on registers, one thread\\): ([0-9.]+) GFLOP/s before /"
+                    + " ([0-9.]+) after")
+            .matcher(text);
+    assertTrue(probe.find(), text);
+    for (int g = 1; g <= 2; g++) { // a core delivers something, and less than 20 cores' worth
+      double gflops = Double.parseDouble(probe.group(g));
+      assertTrue(gflops > 0.1 && gflops < 2000, probe.group());
+    }
   }
 
   @Test
