@@ -17,30 +17,47 @@ final class CoreProbe {
 
   private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
 
-  /** FMA iterations per timed block: a few milliseconds. */
-  private static final int BLOCK = 1 << 18;
+  /** FMA iterations per block: short, so that C2 soon compiles {@link #block} as a method. */
+  private static final int BLOCK = 4096;
 
-  /** GFLOP/s of the probe loop over about {@code seconds} (after as long again of warm-up). */
+  /** Warm-up windows, in ns: the JIT has settled when two in a row give the same rate. */
+  private static final long WINDOW_NS = 20_000_000L;
+
+  /** The longest warm-up, in ns. */
+  private static final long MAX_WARMUP_NS = 3_000_000_000L;
+
+  /**
+   * GFLOP/s of the probe loop over about {@code seconds}, after a warm-up that lasts until two
+   * successive 20 ms windows agree within 3 % (at least ten windows, at most 3 s): until then the
+   * loop may still run interpreted or in C1 code on boxed vectors.
+   */
   static double gflops(double seconds) {
-    long budget = (long) (seconds * 1e9);
-    run(budget); // warm-up: C2 compiles the loop
-    long start = System.nanoTime();
-    long blocks = run(budget);
-    double ns = System.nanoTime() - start;
-    return blocks * (double) BLOCK * 8 * LANES.length() * 2 / ns;
+    long warmupEnd = System.nanoTime() + MAX_WARMUP_NS;
+    double previous = 0;
+    for (int window = 0; System.nanoTime() < warmupEnd; window++) {
+      double rate = rate(WINDOW_NS);
+      if (window >= 10 && Math.abs(rate - previous) <= 0.03 * rate) {
+        break;
+      }
+      previous = rate;
+    }
+    return rate((long) (seconds * 1e9));
   }
 
-  /** Runs blocks of the loop until {@code budgetNs} has passed; returns how many ran. */
-  private static long run(long budgetNs) {
-    long end = System.nanoTime() + budgetNs;
+  /** GFLOP/s of blocks run for about {@code budgetNs}. */
+  private static double rate(long budgetNs) {
+    long start = System.nanoTime();
+    long end = start + budgetNs;
     long blocks = 0;
     double sink = 0;
+    long now;
     do {
       sink += block(1e-9 * (blocks + 1));
       blocks++;
-    } while (System.nanoTime() < end);
+      now = System.nanoTime();
+    } while (now < end);
     Harness.sink = sink;
-    return blocks;
+    return blocks * (double) BLOCK * 8 * LANES.length() * 2 / (now - start);
   }
 
   /** One block of {@link #BLOCK} iterations of eight FMAs; returns their sum (kept live). */
