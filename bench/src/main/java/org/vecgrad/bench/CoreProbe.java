@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * How much floating-point work the calling thread's core delivers right now: eight independent
+ * How much floating-point work the calling thread's core delivers right now: twelve independent
  * chains of F64 vector FMAs on registers only (no memory traffic), in GFLOP/s. On a shared host the
  * same code runs up to 2× slower in some stretches than in others; the probe, taken before and
  * after a benchmark run, tells a reader which kind of stretch the run's wall-time figures come
@@ -17,8 +17,11 @@ final class CoreProbe {
 
   private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
 
-  /** FMA iterations per block: short, so that C2 soon compiles {@link #block} as a method. */
-  private static final int BLOCK = 4096;
+  /** Lane FMAs per {@link #block}, whatever the vector width. */
+  static final int LANE_FMAS = 12 * 8192;
+
+  /** Vector steps per {@link #block}: twelve chains each. */
+  private static final int STEPS = LANE_FMAS / 12 / LANES.length();
 
   /** Warm-up windows, in ns: the JIT has settled when two in a row give the same rate. */
   private static final long WINDOW_NS = 20_000_000L;
@@ -52,47 +55,63 @@ final class CoreProbe {
     double sink = 0;
     long now;
     do {
-      sink += block(1e-9 * (blocks + 1));
+      sink += block(1.0000001, 1e-9 * (blocks + 1));
       blocks++;
       now = System.nanoTime();
     } while (now < end);
     Harness.sink = sink;
-    return blocks * (double) BLOCK * 8 * LANES.length() * 2 / (now - start);
+    return blocks * 2.0 * LANE_FMAS / (now - start);
   }
 
-  /** One block of {@link #BLOCK} iterations of eight FMAs; returns their sum (kept live). */
-  private static double block(double seed) {
-    DoubleVector x = DoubleVector.broadcast(LANES, 1.0000001);
-    DoubleVector y = DoubleVector.broadcast(LANES, seed);
-    DoubleVector zero = DoubleVector.zero(LANES);
-    DoubleVector a0 = y;
-    DoubleVector a1 = y;
-    DoubleVector a2 = y;
-    DoubleVector a3 = y;
-    DoubleVector a4 = y;
-    DoubleVector a5 = y;
-    DoubleVector a6 = y;
-    DoubleVector a7 = y;
-    for (int i = 0; i < BLOCK; i++) {
-      a0 = x.fma(a0, y);
-      a1 = x.fma(a1, y);
-      a2 = x.fma(a2, y);
-      a3 = x.fma(a3, y);
-      a4 = x.fma(a4, y);
-      a5 = x.fma(a5, y);
-      a6 = x.fma(a6, y);
-      a7 = x.fma(a7, y);
-    }
-    // accumulators only ever enter as arguments, never as receivers: C2 may not know a loop phi's
+  /**
+   * One block: {@link #STEPS} steps of twelve independent vector FMA chains ({@link #LANE_FMAS}
+   * lane FMAs), on registers only; returns their sum so that nothing folds away. Also the body of
+   * {@code MatMulBench.fmaPeak}.
+   */
+  static double block(double xs, double ys) {
+    DoubleVector x = DoubleVector.broadcast(LANES, xs);
+    DoubleVector y = DoubleVector.broadcast(LANES, ys);
+    DoubleVector c0 = DoubleVector.zero(LANES);
+    DoubleVector c1 = c0;
+    DoubleVector c2 = c0;
+    DoubleVector c3 = c0;
+    DoubleVector c4 = c0;
+    DoubleVector c5 = c0;
+    DoubleVector c6 = c0;
+    DoubleVector c7 = c0;
+    DoubleVector c8 = c0;
+    DoubleVector c9 = c0;
+    DoubleVector c10 = c0;
+    DoubleVector c11 = c0;
+    // the chains only ever enter as arguments, never as receivers: C2 may not know a loop phi's
     // exact vector class (see GemmF64.kernel12x2), and the probe would then time boxed vectors
-    return zero.add(a0)
-        .add(a1)
-        .add(a2)
-        .add(a3)
-        .add(a4)
-        .add(a5)
-        .add(a6)
-        .add(a7)
+    for (int i = 0; i < STEPS; i++) {
+      c0 = x.fma(y, c0);
+      c1 = x.fma(y, c1);
+      c2 = x.fma(y, c2);
+      c3 = x.fma(y, c3);
+      c4 = x.fma(y, c4);
+      c5 = x.fma(y, c5);
+      c6 = x.fma(y, c6);
+      c7 = x.fma(y, c7);
+      c8 = x.fma(y, c8);
+      c9 = x.fma(y, c9);
+      c10 = x.fma(y, c10);
+      c11 = x.fma(y, c11);
+    }
+    return y.mul(0)
+        .add(c0)
+        .add(c1)
+        .add(c2)
+        .add(c3)
+        .add(c4)
+        .add(c5)
+        .add(c6)
+        .add(c7)
+        .add(c8)
+        .add(c9)
+        .add(c10)
+        .add(c11)
         .reduceLanes(VectorOperators.ADD);
   }
 }

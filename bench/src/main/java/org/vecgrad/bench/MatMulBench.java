@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -234,10 +233,7 @@ public class MatMulBench {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
   /** Lane FMAs per {@link #fmaPeak} call, whatever the species of the fork. */
-  static final int PEAK_LANE_FMAS = 12 * 8192;
-
-  /** Vector steps per {@link #fmaPeak} call: 12 independent accumulators each. */
-  private static final int PEAK_STEPS = PEAK_LANE_FMAS / 12 / SPECIES.length();
+  static final int PEAK_LANE_FMAS = CoreProbe.LANE_FMAS;
 
   /** State of the FMA peak probe; the factors are fields so that nothing folds away. */
   @State(Scope.Thread)
@@ -248,50 +244,11 @@ public class MatMulBench {
 
   /**
    * The FMA throughput ceiling of one core with the preferred species: 12 independent chains of
-   * vector FMAs, no memory traffic. A gemm can at best approach this.
+   * vector FMAs, no memory traffic ({@link CoreProbe#block}). A gemm can at best approach this.
    */
   @Benchmark
   public double fmaPeak(PeakState s) {
-    DoubleVector x = DoubleVector.broadcast(SPECIES, s.x);
-    DoubleVector y = DoubleVector.broadcast(SPECIES, s.y);
-    DoubleVector c0 = DoubleVector.zero(SPECIES);
-    DoubleVector c1 = c0;
-    DoubleVector c2 = c0;
-    DoubleVector c3 = c0;
-    DoubleVector c4 = c0;
-    DoubleVector c5 = c0;
-    DoubleVector c6 = c0;
-    DoubleVector c7 = c0;
-    DoubleVector c8 = c0;
-    DoubleVector c9 = c0;
-    DoubleVector c10 = c0;
-    DoubleVector c11 = c0;
-    for (int i = 0; i < PEAK_STEPS; i++) {
-      c0 = x.fma(y, c0);
-      c1 = x.fma(y, c1);
-      c2 = x.fma(y, c2);
-      c3 = x.fma(y, c3);
-      c4 = x.fma(y, c4);
-      c5 = x.fma(y, c5);
-      c6 = x.fma(y, c6);
-      c7 = x.fma(y, c7);
-      c8 = x.fma(y, c8);
-      c9 = x.fma(y, c9);
-      c10 = x.fma(y, c10);
-      c11 = x.fma(y, c11);
-    }
-    return c0.add(c1)
-        .add(c2)
-        .add(c3)
-        .add(c4)
-        .add(c5)
-        .add(c6)
-        .add(c7)
-        .add(c8)
-        .add(c9)
-        .add(c10)
-        .add(c11)
-        .reduceLanes(VectorOperators.ADD);
+    return CoreProbe.block(s.x, s.y);
   }
 
   // ---------------------------------------------------------------------------------------------
