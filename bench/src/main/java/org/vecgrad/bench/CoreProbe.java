@@ -29,17 +29,26 @@ final class CoreProbe {
   /** The longest warm-up, in ns. */
   private static final long MAX_WARMUP_NS = 3_000_000_000L;
 
+  /** Calls of {@link #block} before the first timed window: enough for C2 to compile it. */
+  private static final int WARMUP_CALLS = 20_000;
+
   /**
-   * GFLOP/s of the probe loop over about {@code seconds}, after a warm-up that lasts until two
-   * successive 20 ms windows agree within 3 % (at least ten windows, at most 3 s): until then the
-   * loop may still run interpreted or in C1 code on boxed vectors.
+   * GFLOP/s of the probe loop over about {@code seconds}, after a warm-up of at least {@link
+   * #WARMUP_CALLS} blocks that then lasts until two successive 20 ms windows agree within 3 % (at
+   * most 3 s in all): before that the loop may still run interpreted or in C1 code on boxed
+   * vectors, at a steady but meaningless rate.
    */
   static double gflops(double seconds) {
     long warmupEnd = System.nanoTime() + MAX_WARMUP_NS;
+    double sink = 0;
+    for (int i = 0; i < WARMUP_CALLS && System.nanoTime() < warmupEnd; i++) {
+      sink += block(1.0000001, 1e-9 * i);
+    }
+    Harness.sink = sink;
     double previous = 0;
-    for (int window = 0; System.nanoTime() < warmupEnd; window++) {
+    while (System.nanoTime() < warmupEnd) {
       double rate = rate(WINDOW_NS);
-      if (window >= 10 && Math.abs(rate - previous) <= 0.03 * rate) {
+      if (Math.abs(rate - previous) <= 0.03 * rate) {
         break;
       }
       previous = rate;
