@@ -1,7 +1,6 @@
 package org.vecgrad.nn.optim;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
 import org.vecgrad.kernel.Simd;
 
 /**
@@ -17,8 +16,6 @@ import org.vecgrad.kernel.Simd;
  * and both moments.
  */
 public final class Adam extends ElementwiseOptimizer {
-  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
-
   private final double beta1;
   private final double beta2;
   private final double eps;

@@ -3,6 +3,9 @@ package org.vecgrad.nn.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.vecgrad.kernel.Simd;
 import org.vecgrad.nn.Parameter;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Tensor;
@@ -17,6 +20,13 @@ import org.vecgrad.tensor.Tensor;
  * allocates only the new float array, not double copies of the parameter and its gradient.
  */
 public abstract class ElementwiseOptimizer implements Optimizer {
+  /**
+   * The vector shape of the SIMD updates of subclasses (the platform's preferred one, as in the
+   * kernels); a subclass uses it only while {@link Simd#enabled()}, with its scalar loop as the
+   * tail.
+   */
+  protected static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+
   /** Elements per chunk of an F32 update: the scratch buffers stay in L1/L2. */
   private static final int CHUNK = 2048;
 

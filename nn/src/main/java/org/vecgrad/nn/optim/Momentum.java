@@ -1,7 +1,6 @@
 package org.vecgrad.nn.optim;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
 import org.vecgrad.kernel.Simd;
 
 /**
@@ -18,8 +17,6 @@ import org.vecgrad.kernel.Simd;
  * same order (same bits), the scalar loop taking the tail and the path with SIMD off.
  */
 public final class Momentum extends ElementwiseOptimizer {
-  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
-
   private final double mu;
   private final boolean nesterov;
 
