@@ -382,6 +382,9 @@ public final class BenchSuite {
         .row("scalar", "scalar chain F64 fwd+bwd", r.wallNs(), "ns/op", LO)
         .vs("PyTorch", Baselines.TORCH_SCALAR_CHAIN_NS_F64, BenchTable.BASELINE)
         .targetFigure(Baselines.TARGET_SCALAR_CHAIN_NS);
+    // what the tape costs in memory: every op's node, Var, tensor and array, and the sweep's
+    // cotangents (deterministic, unlike the time on a shared machine)
+    table.row("scalar", "scalar chain, allocated", r.bytes(), "B/op", LO);
     // linear growth: the cost per node of a long tape against a short one, in CPU time (all
     // threads, so the collector's copying of a large live tape counts too)
     int longOps = quick ? 100_000 : 1_000_000;

@@ -56,6 +56,10 @@ class BenchCommandTest {
       assertEquals(8, row.size(), row.toString());
       double figure = number(row.get(1));
       assertTrue(Double.isFinite(figure) && figure > 0, row.toString());
+      byName.put(row.get(0), row);
+      if (row.get(0).endsWith(", allocated")) { // a figure of this run, with nothing to compare
+        continue;
+      }
       double ratio = number(row.get(5));
       assertTrue(Double.isFinite(ratio) && ratio > 0, row.toString());
       if (row.get(0).startsWith("tape growth")) { // a long tape against a short one, this run
@@ -73,11 +77,17 @@ class BenchCommandTest {
             "GN product ÷ gradient",
             "HVP ÷ gradient",
             "scalar chain F64 fwd+bwd",
+            "scalar chain, allocated",
             "tape growth: CPU per op at 100,000 ops"),
         List.copyOf(byName.keySet()),
         text);
     assertEquals("ns/op", byName.get("scalar chain F64 fwd+bwd").get(2));
     assertEquals("≤ 100 ns/op", byName.get("scalar chain F64 fwd+bwd").get(6));
+    // a node, its Var, tensor and array, and the sweep's cotangents: a few hundred bytes per op
+    List<String> allocated = byName.get("scalar chain, allocated");
+    assertEquals("B/op", allocated.get(2));
+    double bytesPerOp = number(allocated.get(1));
+    assertTrue(bytesPerOp > 100 && bytesPerOp < 1000, allocated.toString());
     assertEquals("≤ 1.50×", byName.get("GN product ÷ gradient").get(6));
     assertEquals("≤ 2.50×", byName.get("HVP ÷ gradient").get(6));
     assertTrue(text.contains("baseline Zen 3: shared/bench/baselines.md"), text);
