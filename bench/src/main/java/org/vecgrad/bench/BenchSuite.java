@@ -45,14 +45,20 @@ public final class BenchSuite {
   public static final List<String> SECTIONS =
       List.of("matmul", "elementwise", "scalar", "curvature", "train");
 
+  /** The sections with a PyTorch anchor, which {@code --torch} measures on this machine. */
+  public static final List<String> TORCH_SECTIONS =
+      List.of("elementwise", "scalar", "curvature", "train");
+
   private final boolean quick;
   private final Harness.Budget budget;
   private final PrintStream log;
+  private final TorchAnchors torch;
   private final BenchTable table = new BenchTable();
 
-  private BenchSuite(boolean quick, PrintStream log) {
+  private BenchSuite(boolean quick, TorchAnchors torch, PrintStream log) {
     this.quick = quick;
     this.budget = quick ? Harness.Budget.quick() : Harness.Budget.full();
+    this.torch = torch;
     this.log = log;
   }
 
@@ -65,8 +71,22 @@ public final class BenchSuite {
    * @throws IllegalArgumentException on an unknown section name
    */
   public static BenchTable run(boolean quick, Set<String> sections, PrintStream log) {
+    return run(quick, sections, null, log);
+  }
+
+  /**
+   * Runs the named sections and returns the table, comparing with PyTorch measured on this machine
+   * ({@code torch}, section by section just before ours) where it is given, else with the recorded
+   * baselines.
+   *
+   * @param torch the PyTorch anchors to measure here, or null for the recorded ones
+   * @throws IllegalArgumentException on an unknown section name
+   * @throws IllegalStateException if the PyTorch script fails
+   */
+  public static BenchTable run(
+      boolean quick, Set<String> sections, TorchAnchors torch, PrintStream log) {
     requireKnown(sections);
-    BenchSuite suite = new BenchSuite(quick, log);
+    BenchSuite suite = new BenchSuite(quick, torch, log);
     String loadBefore = loadAverage();
     double probeSeconds = quick ? 0.1 : 0.3;
     log.printf("  core probe ...%n");
@@ -79,6 +99,10 @@ public final class BenchSuite {
       for (String s : SECTIONS) {
         if (!sections.contains(s)) {
           continue;
+        }
+        if (torch != null && TORCH_SECTIONS.contains(s)) {
+          log.printf("  PyTorch %s (bench/torch/anchors.py) ...%n", s);
+          torch.measure(s);
         }
         switch (s) {
           case "matmul" -> {
@@ -258,6 +282,24 @@ public final class BenchSuite {
     }
   }
 
+  /**
+   * Compares {@code row} with PyTorch: the figure measured here under {@code key} when the run has
+   * {@code --torch}, else the one {@code recorded} on the reference machine.
+   *
+   * @throws IllegalStateException if the PyTorch script did not print {@code key}
+   */
+  private BenchTable.Row vsTorch(BenchTable.Row row, String key, double recorded) {
+    if (torch == null) {
+      return row.vs("PyTorch", recorded, BenchTable.BASELINE);
+    }
+    double here = torch.figure(key);
+    if (!(here > 0)) {
+      throw new IllegalStateException(
+          "bench --torch: bench/torch/anchors.py printed no positive figure for " + key);
+    }
+    return row.vs("PyTorch", here, TorchAnchors.SOURCE);
+  }
+
   private static BenchTable.Row openBlas(BenchTable.Row row, DType dt) {
     return dt == DType.F64
         ? row.vs("OpenBLAS", Baselines.OPENBLAS_DGEMM, BenchTable.BASELINE)
@@ -359,9 +401,10 @@ public final class BenchSuite {
             .vs("scalar twin", r[1].wallNs(), BenchTable.IN_RUN);
         if (dt == DType.F32) {
           BenchTable.Row row =
-              table
-                  .row("elementwise", label, ns, "ns/elt", LO)
-                  .vs("PyTorch", Baselines.TORCH_ELEMENTWISE_F32_NS[i], BenchTable.BASELINE);
+              vsTorch(
+                  table.row("elementwise", label, ns, "ns/elt", LO),
+                  "elementwise." + names[i] + ".F32",
+                  Baselines.TORCH_ELEMENTWISE_F32_NS[i]);
           if (i > 0) {
             row.targetRatio(Baselines.TARGET_ELEMENTWISE);
           }
@@ -378,9 +421,10 @@ public final class BenchSuite {
     log.printf("  scalar chain of %d ops ...%n", ops);
     Harness.Result r = ScalarChainBench.measure(budget, ops);
     log.printf("    %s per op%n", r);
-    table
-        .row("scalar", "scalar chain F64 fwd+bwd", r.wallNs(), "ns/op", LO)
-        .vs("PyTorch", Baselines.TORCH_SCALAR_CHAIN_NS_F64, BenchTable.BASELINE)
+    vsTorch(
+            table.row("scalar", "scalar chain F64 fwd+bwd", r.wallNs(), "ns/op", LO),
+            "scalar.F64",
+            Baselines.TORCH_SCALAR_CHAIN_NS_F64)
         .targetFigure(Baselines.TARGET_SCALAR_CHAIN_NS);
     // what the tape costs in memory: every op's node, Var, tensor and array, and the sweep's
     // cotangents (deterministic, unlike the time on a shared machine)
@@ -410,13 +454,16 @@ public final class BenchSuite {
     log.printf(
         "    gradient %s%n    G·v %s%n    H·v %s%n", t.gradient(), t.gaussNewton(), t.hessian());
     double grad = t.gradient().wallNs();
-    table
-        .row("curvature", "GN product ÷ gradient", t.gaussNewton().wallNs() / grad, "×", LO)
-        .vs("PyTorch", Baselines.TORCH_GN_RATIO, BenchTable.BASELINE)
+    vsTorch(
+            table.row(
+                "curvature", "GN product ÷ gradient", t.gaussNewton().wallNs() / grad, "×", LO),
+            "curvature.gn",
+            Baselines.TORCH_GN_RATIO)
         .targetFigure(Baselines.TARGET_GN_RATIO);
-    table
-        .row("curvature", "HVP ÷ gradient", t.hessian().wallNs() / grad, "×", LO)
-        .vs("PyTorch", Baselines.TORCH_HVP_RATIO, BenchTable.BASELINE)
+    vsTorch(
+            table.row("curvature", "HVP ÷ gradient", t.hessian().wallNs() / grad, "×", LO),
+            "curvature.hvp",
+            Baselines.TORCH_HVP_RATIO)
         .targetFigure(Baselines.TARGET_HVP_RATIO);
   }
 
@@ -430,9 +477,10 @@ public final class BenchSuite {
         log.printf("  %s ...%n", what);
         Harness.Result r = TrainStepBenchmark.measure(dtypes[di], batches[bi], budget);
         log.printf("    %s per step%n", r);
-        table
-            .row("train", what, batches[bi] * r.perSecond(), "samples/s", HI)
-            .vs("PyTorch", Baselines.TORCH_TRAIN_SAMPLES[di][bi], BenchTable.BASELINE)
+        vsTorch(
+                table.row("train", what, batches[bi] * r.perSecond(), "samples/s", HI),
+                "train." + dtypes[di] + "." + batches[bi],
+                Baselines.TORCH_TRAIN_SAMPLES[di][bi])
             .targetRatio(Baselines.TARGET_TRAIN[bi]);
         alloc.add(new String[] {what, Double.toString(r.bytes() / (1 << 20))});
       }
@@ -501,7 +549,10 @@ public final class BenchSuite {
           probeBefore,
           probeAfter),
       "Zen 3 of the baselines: 51). On a shared host it swings with the neighbours' load; the",
-      "wall-time figures of a run swing with it."
+      "wall-time figures of a run swing with it.",
+      torch != null
+          ? torch.describe()
+          : "PyTorch: the figures recorded on the Zen 3 (./vecgrad bench --torch measures them here)."
     };
     for (String line : lines) {
       table.note(line);

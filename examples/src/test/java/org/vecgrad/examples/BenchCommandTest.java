@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./vecgrad bench --quick} on the cheap sections: the table's structure, never its timings
@@ -120,6 +121,52 @@ class BenchCommandTest {
     assertTrue(cli.err().contains("unknown option --fast"));
     assertEquals(2, cli.run("bench", "--only"));
     assertTrue(cli.err().contains("--only needs section names"));
+    assertEquals("", cli.out());
+  }
+
+  /**
+   * A stand-in for python3 with torch: answers the import check and the anchors script's scalar
+   * section with fixed figures, so {@code --torch} is tested without PyTorch installed.
+   */
+  private static Path fakePython(Path dir, boolean importsTorch) throws Exception {
+    Path fake = dir.resolve(importsTorch ? "python-with-torch" : "python-without-torch");
+    String body =
+        importsTorch
+            ? "#!/bin/sh\n"
+                + "if [ \"$1\" = -c ]; then echo 1.13-fake; exit 0; fi\n"
+                + "case \"$*\" in *\"--only scalar\"*) echo 'scalar.F64 17000.0';; esac\n"
+                + "echo 'threads 1'\necho 'torch 1.13-fake'\n"
+            : "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'torch'\" >&2\nexit 1\n";
+    Files.writeString(fake, body);
+    assertTrue(fake.toFile().setExecutable(true), fake.toString());
+    return fake;
+  }
+
+  @Test
+  void torchOptionComparesWithPyTorchMeasuredHere(@TempDir Path dir) throws Exception {
+    Path python = fakePython(dir, true);
+    assertEquals(
+        0,
+        cli.run("bench", "--quick", "--only", "scalar", "--torch", python.toString()),
+        cli.err());
+    Map<String, List<String>> byName = new TreeMap<>();
+    for (List<String> row : rows(cli.out())) {
+      byName.put(row.get(0), row);
+    }
+    List<String> chain = byName.get("scalar chain F64 fwd+bwd");
+    assertEquals("PyTorch 17,000", chain.get(3), chain.toString());
+    assertEquals("PyTorch here", chain.get(4), chain.toString());
+    assertEquals(17000 / number(chain.get(1)), number(chain.get(5)), 0.01 * number(chain.get(5)));
+    assertTrue(cli.out().contains("PyTorch 1.13-fake measured on this machine"), cli.out());
+  }
+
+  @Test
+  void torchOptionWithoutTorchFailsBeforeMeasuring(@TempDir Path dir) throws Exception {
+    Path python = fakePython(dir, false);
+    assertEquals(2, cli.run("bench", "--only", "scalar", "--torch=" + python));
+    assertTrue(cli.err().contains("cannot import torch"), cli.err());
+    assertTrue(cli.err().contains("No module named 'torch'"), cli.err());
+    assertTrue(cli.err().contains("apt-get install python3-torch"), cli.err());
     assertEquals("", cli.out());
   }
 }

@@ -1,0 +1,194 @@
+package org.vecgrad.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PyTorch's figures for the bench table's anchors, measured on this machine by {@code
+ * bench/torch/anchors.py} ({@code ./vecgrad bench --torch}) instead of read from the reference
+ * machine's record ({@link Baselines}).
+ *
+ * <p>The recorded baselines come from another CPU; the targets are ratios to PyTorch, so the fair
+ * reference is PyTorch on the same machine, in the same minutes (this host's speed drifts). The
+ * suite therefore asks the script for one section at a time, just before timing its own version of
+ * that section. The script prints one {@code key value} line per figure ({@code train.F32.128},
+ * {@code scalar.F64}, {@code elementwise.sigmoid.F32}, {@code curvature.gn}, ...), then {@code
+ * threads N} and {@code torch VERSION}. Torch runs on one thread, like the rest of the table.
+ */
+public final class TorchAnchors {
+  /** The source column of rows compared with PyTorch measured here. */
+  public static final String SOURCE = "PyTorch here";
+
+  private static final long TIMEOUT_MINUTES = 20;
+
+  private final String python;
+  private final Path script;
+  private final boolean quick;
+  private final Map<String, Double> figures = new LinkedHashMap<>();
+  private String version = "?";
+
+  private TorchAnchors(String python, Path script, boolean quick) {
+    this.python = python;
+    this.script = script;
+    this.quick = quick;
+  }
+
+  /**
+   * The anchors measured with {@code python} (null or blank: {@code /usr/bin/python3} where it
+   * exists, else {@code python3} on the path).
+   *
+   * @throws IllegalArgumentException if {@code bench/torch/anchors.py} is not found in the working
+   *     directory or one of its parents, or the interpreter cannot import torch
+   */
+  public static TorchAnchors with(String python, boolean quick) {
+    String interpreter =
+        python != null && !python.isBlank()
+            ? python
+            : Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    TorchAnchors anchors = new TorchAnchors(interpreter, findScript(), quick);
+    anchors.version = importTorch(interpreter);
+    return anchors;
+  }
+
+  /** Torch's version as {@code python} imports it; fails early, before any benchmark runs. */
+  private static String importTorch(String python) {
+    List<String> command = List.of(python, "-c", "import torch; print(torch.__version__)");
+    List<String> lines = List.of();
+    int exit = -1;
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      lines =
+          new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      exit = p.waitFor(2, TimeUnit.MINUTES) ? p.exitValue() : -1;
+    } catch (IOException e) {
+      lines = List.of(e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (exit != 0 || lines.isEmpty()) {
+      throw new IllegalArgumentException(
+          failure(command, "cannot import torch", lines).getMessage());
+    }
+    return lines.get(lines.size() - 1).trim();
+  }
+
+  private static Path findScript() {
+    Path rel = Path.of("bench", "torch", "anchors.py");
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(rel))) {
+        return dir.resolve(rel);
+      }
+    }
+    throw new IllegalArgumentException(
+        "bench --torch: "
+            + rel
+            + " not found in "
+            + Path.of("").toAbsolutePath()
+            + " or its parents (run from the project)");
+  }
+
+  /**
+   * Runs the script for one section ({@code train}, {@code scalar}, {@code elementwise} or {@code
+   * curvature}) and keeps its figures.
+   *
+   * @throws IllegalStateException if the script fails, times out or prints nothing usable; the
+   *     message carries its last lines and how to install PyTorch
+   */
+  public void measure(String section) {
+    List<String> command = new ArrayList<>(List.of(python, script.toString(), "--only", section));
+    command.addAll(List.of("--threads", "1"));
+    if (quick) {
+      command.add("--quick");
+    }
+    List<String> lines;
+    int exit;
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw failure(command, "did not finish in " + TIMEOUT_MINUTES + " minutes", List.of());
+      }
+      exit = p.exitValue();
+      lines = new String(out, StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      throw failure(command, "could not start: " + e.getMessage(), List.of());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failure(command, "interrupted", List.of());
+    }
+    if (exit != 0) {
+      throw failure(command, "exit status " + exit, lines);
+    }
+    int before = figures.size();
+    parse(lines);
+    if (figures.size() == before) {
+      throw failure(command, "printed no figure", lines);
+    }
+  }
+
+  /**
+   * Reads {@code key value} lines; {@code torch VERSION} sets the version, other text is skipped.
+   */
+  void parse(List<String> lines) {
+    for (String line : lines) {
+      String[] kv = line.trim().split("\\s+");
+      if (kv.length != 2) {
+        continue;
+      }
+      if (kv[0].equals("torch")) {
+        version = kv[1];
+        continue;
+      }
+      try {
+        figures.put(kv[0], Double.parseDouble(kv[1]));
+      } catch (NumberFormatException e) {
+        // not a figure line (the script prints nothing else, but a warning could slip in)
+      }
+    }
+  }
+
+  /** The figure under {@code key}, or NaN if the script has not printed it. */
+  public double figure(String key) {
+    return figures.getOrDefault(key, Double.NaN);
+  }
+
+  /** The torch version the script reported ("?" before any run). */
+  public String version() {
+    return version;
+  }
+
+  /** One line for the table's notes. */
+  public String describe() {
+    return String.format(
+        Locale.ROOT,
+        "%s: PyTorch %s measured on this machine, one thread, just before each section (%s %s)",
+        SOURCE,
+        version,
+        python,
+        script);
+  }
+
+  private static IllegalStateException failure(
+      List<String> command, String what, List<String> lines) {
+    List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
+    return new IllegalStateException(
+        "bench --torch: "
+            + String.join(" ", command)
+            + ": "
+            + what
+            + (tail.isEmpty() ? "" : "\n  " + String.join("\n  ", tail))
+            + "\n  PyTorch comes from Debian: apt-get install python3-torch libopenblas0-pthread;"
+            + " --torch=PYTHON picks the interpreter");
+  }
+}

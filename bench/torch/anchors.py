@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""PyTorch's figures for the anchors of `./vecgrad bench`, measured on this machine.
+
+shared/bench/baselines.md records PyTorch 1.13 on another machine (a Zen 3). Debian's
+python3-torch is the same 1.13, so the anchors can be measured here too, on the machine and
+in the hour of our own run: `./vecgrad bench --torch` runs this script first and compares
+against what it prints. Each anchor is the same computation as the Java benchmark next to it:
+
+  train step   MLP 784-256-256-10, ReLU, softmax cross-entropy, plain SGD (lr 1e-3), one fixed
+               batch of 128 or 32, F32 and F64: samples/s
+  scalar chain mul(y, 0.999), add(y, x), tanh, scale(0.5) on 0-d tensors, 10^4 ops recorded and
+               differentiated (autograd.grad): ns per op
+  elementwise  relu/sigmoid/tanh/exp of 2^20 F32 values, a new result each call: ns per element
+  curvature    MLP 784-256-256-10 (tanh, softmax cross-entropy, batch 128, F64): the Gauss-Newton
+               product (jvp through the network, the loss's Hessian, vjp) and the exact
+               Hessian-vector product (double backward), each divided by one gradient
+
+Times are medians of timed rounds after warm-up, with torch's default thread count unless
+--threads is given. Output: one `key value` line per figure (the keys BenchSuite reads), then
+`threads N` and `torch VERSION`.
+
+Run: python3 bench/torch/anchors.py [--quick] [--threads N] [--only train,scalar,...]
+Debian: apt-get install python3-torch libopenblas0-pthread (without OpenBLAS, torch's matrix
+products fall back to the reference BLAS and the train step runs ~30x slower).
+"""
+
+import argparse
+import statistics
+import time
+
+import torch
+import torch.autograd.forward_ad as fwAD
+import torch.nn.functional as F
+
+SIZES = (784, 256, 256, 10)
+
+
+def median_seconds(fn, rounds, min_round_s, warmup_s):
+    """Median seconds per call of fn: warm up for warmup_s, then `rounds` rounds of at least
+    min_round_s each (the calls per round fixed after a first estimate)."""
+    end = time.perf_counter() + warmup_s
+    calls = 0
+    t0 = time.perf_counter()
+    while time.perf_counter() < end or calls < 3:
+        fn()
+        calls += 1
+    per_call = (time.perf_counter() - t0) / calls
+    per_round = max(1, int(min_round_s / per_call))
+    samples = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        for _ in range(per_round):
+            fn()
+        samples.append((time.perf_counter() - t) / per_round)
+    return statistics.median(samples)
+
+
+def mlp_params(dtype, activation_gain, seed):
+    g = torch.Generator().manual_seed(seed)
+    params = []
+    for fan_in, fan_out in zip(SIZES, SIZES[1:]):
+        w = torch.randn(fan_out, fan_in, generator=g, dtype=dtype) * (activation_gain / fan_in) ** 0.5
+        b = torch.zeros(fan_out, dtype=dtype)
+        params += [w.requires_grad_(), b.requires_grad_()]
+    return params
+
+
+def mlp(params, x, act):
+    h = x
+    layers = len(params) // 2
+    for l in range(layers):
+        h = F.linear(h, params[2 * l], params[2 * l + 1])
+        if l + 1 < layers:
+            h = act(h)
+    return h
+
+
+def train_step_samples_per_s(dtype, batch, budget):
+    g = torch.Generator().manual_seed(2)
+    x = torch.randn(batch, SIZES[0], generator=g, dtype=dtype)
+    t = torch.randint(0, SIZES[-1], (batch,), generator=g)
+    params = mlp_params(dtype, 2.0, 1)
+    opt = torch.optim.SGD(params, lr=1e-3)
+
+    def step():
+        opt.zero_grad(set_to_none=True)
+        loss = F.cross_entropy(mlp(params, x, torch.relu), t)
+        loss.backward()
+        opt.step()
+
+    return batch / median_seconds(step, *budget)
+
+
+def scalar_chain_ns_per_op(dtype, budget, ops=10_000):
+    def chain():
+        x = torch.tensor(0.3, dtype=dtype, requires_grad=True)
+        c = torch.tensor(0.999, dtype=dtype)
+        y = x
+        for _ in range(ops // 4):
+            y = y * c
+            y = y + x
+            y = torch.tanh(y)
+            y = y * 0.5
+        (gx,) = torch.autograd.grad(y, x)
+        return gx
+
+    rounds, min_round_s, warmup_s = budget
+    return 1e9 * median_seconds(chain, max(3, rounds // 2), min_round_s, warmup_s) / ops
+
+
+def elementwise_ns_per_element(name, budget, n=1 << 20):
+    x = torch.rand(n, generator=torch.Generator().manual_seed(42)) * 20 - 10
+    f = {"relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh, "exp": torch.exp}[name]
+    return 1e9 * median_seconds(lambda: f(x), *budget) / n
+
+
+def curvature_ratios(budget, batch=128):
+    dtype = torch.float64
+    g = torch.Generator().manual_seed(7)
+    x = torch.randn(batch, SIZES[0], generator=g, dtype=dtype)
+    t = torch.randint(0, SIZES[-1], (batch,), generator=g)
+    params = mlp_params(dtype, 1.0, 3)
+    v = [torch.randn(p.shape, generator=g, dtype=dtype) for p in params]
+
+    def loss_of(ps):
+        return F.cross_entropy(mlp(ps, x, torch.tanh), t)
+
+    def gradient():
+        return torch.autograd.grad(loss_of(params), params)
+
+    def gauss_newton():
+        # J v by forward-mode AD through the network, the loss's Hessian at the logits in closed
+        # form (softmax cross-entropy, mean over the batch), then Jᵀ(·) by one reverse sweep
+        with fwAD.dual_level():
+            duals = [fwAD.make_dual(p.detach(), vi) for p, vi in zip(params, v)]
+            logits, jv = fwAD.unpack_dual(mlp(duals, x, torch.tanh))
+        p = torch.softmax(logits, dim=1)
+        hjv = (p * jv - p * (p * jv).sum(dim=1, keepdim=True)) / batch
+        out = mlp(params, x, torch.tanh)
+        return torch.autograd.grad(out, params, hjv)
+
+    def hessian_vector():
+        grads = torch.autograd.grad(loss_of(params), params, create_graph=True)
+        dot = sum((gr * vi).sum() for gr, vi in zip(grads, v))
+        return torch.autograd.grad(dot, params)
+
+    t_grad = median_seconds(gradient, *budget)
+    t_gn = median_seconds(gauss_newton, *budget)
+    t_hvp = median_seconds(hessian_vector, *budget)
+    return t_gn / t_grad, t_hvp / t_grad
+
+
+SECTIONS = ("train", "scalar", "elementwise", "curvature")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="short rounds (a smoke run)")
+    parser.add_argument("--threads", type=int, default=0, help="torch.set_num_threads (0: default)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections")
+    args = parser.parse_args()
+    only = [s for s in args.only.split(",") if s]
+    unknown = [s for s in only if s not in SECTIONS]
+    if unknown:
+        parser.error(f"unknown section {unknown[0]!r} (known: {', '.join(SECTIONS)})")
+    if args.threads > 0:
+        torch.set_num_threads(args.threads)
+    # (rounds, seconds per round at least, warm-up seconds)
+    budget = (5, 0.05, 0.3) if args.quick else (11, 0.2, 1.5)
+    if "train" in only:
+        for dtype, name in ((torch.float32, "F32"), (torch.float64, "F64")):
+            for batch in (128, 32):
+                figure = train_step_samples_per_s(dtype, batch, budget)
+                print(f"train.{name}.{batch} {figure:.1f}", flush=True)
+    if "scalar" in only:
+        print(f"scalar.F64 {scalar_chain_ns_per_op(torch.float64, budget):.1f}", flush=True)
+    if "elementwise" in only:
+        for name in ("relu", "sigmoid", "tanh", "exp"):
+            figure = elementwise_ns_per_element(name, budget)
+            print(f"elementwise.{name}.F32 {figure:.4f}", flush=True)
+    if "curvature" in only:
+        gn, hvp = curvature_ratios(budget)
+        print(f"curvature.gn {gn:.3f}", flush=True)
+        print(f"curvature.hvp {hvp:.3f}", flush=True)
+    print(f"threads {torch.get_num_threads()}")
+    print(f"torch {torch.__version__}")
+
+
+if __name__ == "__main__":
+    main()
