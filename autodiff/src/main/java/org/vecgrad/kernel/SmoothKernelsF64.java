@@ -70,12 +70,6 @@ final class SmoothKernelsF64 {
           return Math.tanh(x);
         }
 
-        /**
-         * The tail too goes through the TANH lane, one broadcast vector per element: on JDK 17
-         * {@code Math.tanh} is a native call (about 40 ns), the lane 2–3× cheaper even for one
-         * element, which is what scalar expressions (a tape of one-element tensors) pay per tanh.
-         * It also means a warm SIMD loop computes every element the same way, wherever it sits.
-         */
         @Override
         protected void mapSimd(double[] x, int xo, double[] out, int oo, int n) {
           int i = 0;
@@ -84,10 +78,7 @@ final class SmoothKernelsF64 {
                 .lanewise(VectorOperators.TANH)
                 .intoArray(out, oo + i);
           }
-          for (; i < n; i++) {
-            out[oo + i] =
-                DoubleVector.broadcast(F64, x[xo + i]).lanewise(VectorOperators.TANH).lane(0);
-          }
+          mapScalar(x, xo + i, out, oo + i, n - i);
         }
       };
 

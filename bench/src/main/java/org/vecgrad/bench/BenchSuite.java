@@ -30,7 +30,8 @@ import org.vecgrad.tensor.Tensor;
  * multiplication, elementwise kernels, the scalar chain (tape overhead), curvature products and the
  * MLP train step. Each figure is compared with a reference measured in the same run where Java has
  * one (the naive triple loop, EJML, the scalar twin of a SIMD loop, one thread against two) and
- * with the figures recorded on the reference machine ({@link Baselines}) otherwise.
+ * with the figures recorded on the reference machine ({@link Baselines}) otherwise, or, given
+ * {@link TorchAnchors}, with PyTorch measured on this machine just before each section.
  *
  * <p>Everything runs on one thread ({@code Parallel.setThreads(1)}), like the baselines, except the
  * two-thread matmul row. Measurements go through {@link Harness}, the loop the individual benchmark

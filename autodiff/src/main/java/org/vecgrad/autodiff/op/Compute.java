@@ -19,17 +19,19 @@ import org.vecgrad.tensor.Tensor;
 final class Compute {
   private Compute() {}
 
-  /**
-   * One-element tensors take the kernel's loop too, not its scalar definition: in SIMD mode the
-   * transcendental kernels compute their tails through the vector lanes (tanh: a broadcast lane
-   * beats JDK 17's native {@code Math.tanh} 2–3×), and a scalar then gets the same bits as the same
-   * value inside a larger tensor.
-   */
   static Tensor unary(UnaryKernel k, Tensor x) {
     if (x.dtype() == DType.F32) {
-      return Tensor.wrap(x.shape(), k.map(x.readF32()));
+      float[] v = x.readF32();
+      if (v.length == 1) { // scalars (tape-overhead bound): the definition itself, no loop set-up
+        return Tensor.wrap(x.shape(), new float[] {k.apply(v[0])});
+      }
+      return Tensor.wrap(x.shape(), k.map(v));
     }
-    return Tensor.wrap(x.shape(), k.map(x.readF64()));
+    double[] v = x.readF64();
+    if (v.length == 1) {
+      return Tensor.wrap(x.shape(), new double[] {k.apply(v[0])});
+    }
+    return Tensor.wrap(x.shape(), k.map(v));
   }
 
   static Tensor binary(BinaryKernel k, Tensor a, Tensor b, Shape out) {
