@@ -101,6 +101,11 @@ public final class BenchSuite {
         if (!sections.contains(s)) {
           continue;
         }
+        // A section's garbage must not tax the next. After the scalar section (a promoted
+        // 10⁶-node tape) the curvature products ran 2–3× slower, CPU time included, in 5 of 6
+        // runs; with a full collection here, 0 of 4. Likely the collector working through that
+        // garbage on the other core of a 2-core machine while the products ran.
+        System.gc();
         if (torch != null && TORCH_SECTIONS.contains(s)) {
           log.printf("  PyTorch %s (bench/torch/anchors.py) ...%n", s);
           torch.measure(s);
