@@ -112,15 +112,25 @@ public final class TorchAnchors {
     List<String> lines;
     int exit;
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      byte[] out = p.getInputStream().readAllBytes();
-      if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw failure(command, "did not finish in " + TIMEOUT_MINUTES + " minutes", List.of());
+      // output to a file, not a pipe: waiting with a timeout must not hang on a full pipe or on
+      // a process that never closes its output
+      Path out = Files.createTempFile("vecgrad-torch-anchors", ".txt");
+      try {
+        Process p =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        p.getOutputStream().close();
+        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+          p.destroyForcibly();
+          throw failure(command, "did not finish in " + TIMEOUT_MINUTES + " minutes", List.of());
+        }
+        exit = p.exitValue();
+        lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+      } finally {
+        Files.deleteIfExists(out);
       }
-      exit = p.exitValue();
-      lines = new String(out, StandardCharsets.UTF_8).lines().toList();
     } catch (IOException e) {
       throw failure(command, "could not start: " + e.getMessage(), List.of());
     } catch (InterruptedException e) {
