@@ -12,8 +12,9 @@ against what it prints. Each anchor is the same computation as the Java benchmar
                differentiated (autograd.grad): ns per op
   elementwise  relu/sigmoid/tanh/exp of 2^20 F32 values, a new result each call: ns per element
   curvature    MLP 784-256-256-10 (tanh, softmax cross-entropy, batch 128, F64): the Gauss-Newton
-               product (jvp through the network, the loss's Hessian, vjp) and the exact
-               Hessian-vector product (double backward), each divided by one gradient
+               product (one forward pass with dual numbers for J v, the loss's Hessian, one
+               reverse sweep through that pass) and the exact Hessian-vector product (double
+               backward), each divided by one gradient (forward and backward)
 
 Times are medians of timed rounds after warm-up, with torch's default thread count unless
 --threads is given. Output: one `key value` line per figure (the keys BenchSuite reads), then
@@ -129,15 +130,15 @@ def curvature_ratios(budget, batch=128):
         return torch.autograd.grad(loss_of(params), params)
 
     def gauss_newton():
-        # J v by forward-mode AD through the network, the loss's Hessian at the logits in closed
-        # form (softmax cross-entropy, mean over the batch), then Jᵀ(·) by one reverse sweep
+        # one forward pass with dual numbers gives the logits (recorded for the reverse sweep)
+        # and J v; then the loss's Hessian at the logits in closed form (softmax cross-entropy,
+        # mean over the batch) and Jᵀ(·) by one reverse sweep through that same forward pass
         with fwAD.dual_level():
-            duals = [fwAD.make_dual(p.detach(), vi) for p, vi in zip(params, v)]
+            duals = [fwAD.make_dual(p, vi) for p, vi in zip(params, v)]
             logits, jv = fwAD.unpack_dual(mlp(duals, x, torch.tanh))
-        p = torch.softmax(logits, dim=1)
+        p = torch.softmax(logits.detach(), dim=1)
         hjv = (p * jv - p * (p * jv).sum(dim=1, keepdim=True)) / batch
-        out = mlp(params, x, torch.tanh)
-        return torch.autograd.grad(out, params, hjv)
+        return torch.autograd.grad(logits, params, hjv)
 
     def hessian_vector():
         grads = torch.autograd.grad(loss_of(params), params, create_graph=True)
