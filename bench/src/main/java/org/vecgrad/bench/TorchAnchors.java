@@ -173,11 +173,6 @@ public final class TorchAnchors {
     return figures.getOrDefault(key, Double.NaN);
   }
 
-  /** The torch version the script reported ("?" before any run). */
-  public String version() {
-    return version;
-  }
-
   /** One line for the table's notes. */
   public String describe() {
     return String.format(
