@@ -61,24 +61,53 @@ public final class TorchAnchors {
   /** Torch's version as {@code python} imports it; fails early, before any benchmark runs. */
   private static String importTorch(String python) {
     List<String> command = List.of(python, "-c", "import torch; print(torch.__version__)");
-    List<String> lines = List.of();
-    int exit = -1;
+    Run r;
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      lines =
-          new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-      exit = p.waitFor(2, TimeUnit.MINUTES) ? p.exitValue() : -1;
+      r = run(command, 2);
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    if (r.exit() != 0 || r.lines().isEmpty()) {
+      throw new IllegalArgumentException(
+          failure(command, "cannot import torch", r.lines()).getMessage());
+    }
+    return r.lines().get(r.lines().size() - 1).trim();
+  }
+
+  /** What a finished process printed (stdout and stderr together) and its exit status. */
+  private record Run(int exit, List<String> lines) {}
+
+  /**
+   * Runs {@code command} to its end, at most {@code minutes}. The output goes to a file, not a
+   * pipe, so that waiting with a timeout cannot hang on a full pipe or on a process that never
+   * closes its output.
+   *
+   * @throws IllegalStateException if it cannot start, times out or the wait is interrupted
+   */
+  private static Run run(List<String> command, long minutes) {
+    try {
+      Path out = Files.createTempFile("vecgrad-torch-anchors", ".txt");
+      try {
+        Process p =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        p.getOutputStream().close();
+        if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
+          p.destroyForcibly();
+          throw failure(command, "did not finish in " + minutes + " minutes", List.of());
+        }
+        return new Run(p.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(out);
+      }
     } catch (IOException e) {
-      lines = List.of(e.getMessage());
+      throw failure(command, "could not start: " + e.getMessage(), List.of());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw failure(command, "interrupted", List.of());
     }
-    if (exit != 0 || lines.isEmpty()) {
-      throw new IllegalArgumentException(
-          failure(command, "cannot import torch", lines).getMessage());
-    }
-    return lines.get(lines.size() - 1).trim();
   }
 
   private static Path findScript() {
@@ -109,37 +138,11 @@ public final class TorchAnchors {
     if (quick) {
       command.add("--quick");
     }
-    List<String> lines;
-    int exit;
-    try {
-      // output to a file, not a pipe: waiting with a timeout must not hang on a full pipe or on
-      // a process that never closes its output
-      Path out = Files.createTempFile("vecgrad-torch-anchors", ".txt");
-      try {
-        Process p =
-            new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
-        p.getOutputStream().close();
-        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-          p.destroyForcibly();
-          throw failure(command, "did not finish in " + TIMEOUT_MINUTES + " minutes", List.of());
-        }
-        exit = p.exitValue();
-        lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-      } finally {
-        Files.deleteIfExists(out);
-      }
-    } catch (IOException e) {
-      throw failure(command, "could not start: " + e.getMessage(), List.of());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw failure(command, "interrupted", List.of());
+    Run r = run(command, TIMEOUT_MINUTES);
+    if (r.exit() != 0) {
+      throw failure(command, "exit status " + r.exit(), r.lines());
     }
-    if (exit != 0) {
-      throw failure(command, "exit status " + exit, lines);
-    }
+    List<String> lines = r.lines();
     int before = figures.size();
     parse(lines);
     if (figures.size() == before) {
