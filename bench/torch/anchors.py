@@ -11,6 +11,8 @@ against what it prints. Each anchor is the same computation as the Java benchmar
   scalar chain mul(y, 0.999), add(y, x), tanh, scale(0.5) on 0-d tensors, 10^4 ops recorded and
                differentiated (autograd.grad): ns per op
   elementwise  relu/sigmoid/tanh/exp of 2^20 F32 values, a new result each call: ns per element
+  matmul       torch.mm of two n×n matrices (OpenBLAS underneath), F64 and F32, n = 1024 and
+               2048 (512 with --quick): GFLOP/s
   curvature    MLP 784-256-256-10 (tanh, softmax cross-entropy, batch 128, F64): the Gauss-Newton
                product (one forward pass with dual numbers for J v, the loss's Hessian, one
                reverse sweep through that pass) and the exact Hessian-vector product (double
@@ -115,6 +117,13 @@ def elementwise_ns_per_element(name, budget, n=1 << 20):
     return 1e9 * median_seconds(lambda: f(x), *budget) / n
 
 
+def matmul_gflops(dtype, n, budget):
+    g = torch.Generator().manual_seed(42)
+    a = torch.rand(n, n, generator=g, dtype=dtype) - 0.5
+    b = torch.rand(n, n, generator=g, dtype=dtype) - 0.5
+    return 2.0 * n * n * n / median_seconds(lambda: torch.mm(a, b), *budget) / 1e9
+
+
 def curvature_ratios(budget, batch=128):
     dtype = torch.float64
     g = torch.Generator().manual_seed(7)
@@ -151,7 +160,7 @@ def curvature_ratios(budget, batch=128):
     return t_gn / t_grad, t_hvp / t_grad
 
 
-SECTIONS = ("train", "scalar", "elementwise", "curvature")
+SECTIONS = ("matmul", "train", "scalar", "elementwise", "curvature")
 
 
 def main():
@@ -168,6 +177,10 @@ def main():
         torch.set_num_threads(args.threads)
     # (rounds, seconds per round at least, warm-up seconds)
     budget = (5, 0.05, 0.3) if args.quick else (11, 0.2, 1.5)
+    if "matmul" in only:
+        for n in (512,) if args.quick else (1024, 2048):
+            for dtype, name in ((torch.float64, "F64"), (torch.float32, "F32")):
+                print(f"matmul.{name}.{n} {matmul_gflops(dtype, n, budget):.2f}", flush=True)
     if "train" in only:
         for dtype, name in ((torch.float32, "F32"), (torch.float64, "F64")):
             for batch in (128, 32):

@@ -48,7 +48,7 @@ public final class BenchSuite {
 
   /** The sections with a PyTorch anchor, which {@code --torch} measures on this machine. */
   public static final List<String> TORCH_SECTIONS =
-      List.of("elementwise", "scalar", "curvature", "train");
+      List.of("matmul", "elementwise", "scalar", "curvature", "train");
 
   private final boolean quick;
   private final Harness.Budget budget;
@@ -241,7 +241,8 @@ public final class BenchSuite {
         }
         figure = gflops(r[0]);
         row =
-            openBlas(table.row("matmul", "matmul " + d + " " + n + "³", figure, "GFLOP/s", HI), dt);
+            openBlas(
+                table.row("matmul", "matmul " + d + " " + n + "³", figure, "GFLOP/s", HI), dt, n);
         if (n == 1024) {
           row.targetFigure(
               dt == DType.F64 ? Baselines.TARGET_MATMUL_F64 : Baselines.TARGET_MATMUL_F32);
@@ -252,7 +253,7 @@ public final class BenchSuite {
             .targetRatio(Baselines.TARGET_TWO_THREADS);
       } else {
         figure = gflops(time(b, 2.0 * n * n * n, d + " " + n + "³", ours)[0]);
-        openBlas(table.row("matmul", "matmul " + d + " " + n + "³", figure, "GFLOP/s", HI), dt);
+        openBlas(table.row("matmul", "matmul " + d + " " + n + "³", figure, "GFLOP/s", HI), dt, n);
       }
       flat.add(figure);
     }
@@ -291,25 +292,37 @@ public final class BenchSuite {
   /**
    * Compares {@code row} with PyTorch: the figure measured here under {@code key} when the run has
    * {@code --torch}, else the one {@code recorded} on the reference machine.
-   *
-   * @throws IllegalStateException if the PyTorch script did not print {@code key}
    */
   private BenchTable.Row vsTorch(BenchTable.Row row, String key, double recorded) {
+    return vsReference(row, key, "PyTorch", recorded, "PyTorch");
+  }
+
+  /**
+   * Compares an n³ product with OpenBLAS: {@code torch.mm} measured here (key {@code
+   * matmul.<dtype>.<n>}) when the run has {@code --torch}, else the figure recorded on the Zen 3.
+   */
+  private BenchTable.Row openBlas(BenchTable.Row row, DType dt, int n) {
+    double recorded = dt == DType.F64 ? Baselines.OPENBLAS_DGEMM : Baselines.OPENBLAS_SGEMM;
+    return vsReference(row, "matmul." + dt.name() + "." + n, "OpenBLAS", recorded, "torch.mm");
+  }
+
+  /**
+   * The figure {@code bench/torch/anchors.py} printed under {@code key} (labelled {@code
+   * hereLabel}) when the run has {@code --torch}, else the one {@code recorded} on the Zen 3.
+   *
+   * @throws IllegalStateException if the script did not print a positive figure for {@code key}
+   */
+  private BenchTable.Row vsReference(
+      BenchTable.Row row, String key, String recordedLabel, double recorded, String hereLabel) {
     if (torch == null) {
-      return row.vs("PyTorch", recorded, BenchTable.BASELINE);
+      return row.vs(recordedLabel, recorded, BenchTable.BASELINE);
     }
     double here = torch.figure(key);
     if (!(here > 0)) {
       throw new IllegalStateException(
           "bench --torch: bench/torch/anchors.py printed no positive figure for " + key);
     }
-    return row.vs("PyTorch", here, TorchAnchors.SOURCE);
-  }
-
-  private static BenchTable.Row openBlas(BenchTable.Row row, DType dt) {
-    return dt == DType.F64
-        ? row.vs("OpenBLAS", Baselines.OPENBLAS_DGEMM, BenchTable.BASELINE)
-        : row.vs("OpenBLAS", Baselines.OPENBLAS_SGEMM, BenchTable.BASELINE);
+    return row.vs(hereLabel, here, TorchAnchors.SOURCE);
   }
 
   /** GFLOP/s from a result per flop (flops per ns). */

@@ -34,8 +34,9 @@ final class BenchCommand implements Command {
         + "  --quick   small sizes and short rounds (about a minute); the default takes a few"
         + " minutes\n"
         + "  --only    the sections to run, comma-separated (default: all)\n"
-        + "  --torch   measure PyTorch's figures on this machine (bench/torch/anchors.py, with\n"
-        + "            PYTHON or /usr/bin/python3) instead of using the recorded Zen 3 ones;\n"
+        + "  --torch   measure PyTorch's (and OpenBLAS's, through torch.mm) figures on this\n"
+        + "            machine (bench/torch/anchors.py, with PYTHON or /usr/bin/python3) instead\n"
+        + "            of using the recorded Zen 3 ones;\n"
         + "            needs Debian's python3-torch and libopenblas0-pthread";
   }
 
