@@ -1,6 +1,7 @@
 package org.vecgrad.kernel;
 
 import static org.vecgrad.kernel.Simd.F64;
+import static org.vecgrad.kernel.Simd.F64_CLASS;
 import static org.vecgrad.kernel.Simd.F64_LANES;
 
 import jdk.incubator.vector.DoubleVector;
@@ -43,8 +44,8 @@ final class ArgmaxF64 {
           best = best.blend(v, take);
           index = index.blend((double) a, take);
         }
-        // stored through add: intoArray on a loop phi can miss its intrinsic (GemmF64.kernel12x2)
-        DoubleVector.zero(F64).add(index).intoArray(lanes, 0);
+        // cast to the exact class: otherwise the store can miss its intrinsic (GemmF64.kernel12x2)
+        ((DoubleVector) F64_CLASS.cast(index)).intoArray(lanes, 0);
         for (int l = 0; l < F64_LANES; l++) {
           out[o * inner + i + l] = (int) lanes[l];
         }

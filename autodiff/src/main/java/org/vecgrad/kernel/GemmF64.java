@@ -2,6 +2,7 @@ package org.vecgrad.kernel;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -65,6 +66,12 @@ final class GemmF64 {
   static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
   private static final int LANES = SPECIES.length();
+
+  /**
+   * The concrete vector class of {@link #SPECIES}: stores cast to it so that C2 knows the class
+   * exactly (see {@link #kernel12x2}).
+   */
+  private static final Class<? extends Vector<Double>> VECTOR_CLASS = SPECIES.vectorType();
 
   /** 512-bit vectors come with 32 vector registers on x86 (AVX-512): room for a 12-row tile. */
   private static final boolean TALL_TILE = SPECIES.vectorBitSize() >= 512;
@@ -404,13 +411,18 @@ final class GemmF64 {
    * depth needs neither padding nor a tail loop. Kept small, the method is also easy for C1 to
    * compile; when C1 gave up on it, HotSpot sometimes left it in slow tier-2 code for seconds.
    *
-   * <p>The stores go through {@code zero.add(acc)}. Storing the accumulator itself calls {@code
-   * intoArray} on a loop phi, whose exact vector class C2 does not always know while parsing: the
-   * species then is not a constant, the store intrinsic fails ({@code -XX:+PrintIntrinsics}: {@code
-   * missing constant: vclass=DecodeN}) and every FMA of the loop runs on boxed vectors. This hit
-   * about one JVM start in three in the F32 training loop (2.5k–8k instead of 20–29k samples/s);
-   * {@code add} takes the accumulator as an argument, which C2 unboxes, and returns a vector of
-   * known class. 24 adds per tile cost nothing next to its {@code 24·kc} FMAs.
+   * <p>Every store casts its accumulator with {@link #VECTOR_CLASS} first. On JDK 17, C2 inlines
+   * the vector intrinsics late, after parsing; {@code intoArray} reads its species from the
+   * receiver's class, and when C2 does not know that class exactly where the store is expanded, the
+   * species is not a constant and the store intrinsic fails ({@code -XX:+PrintIntrinsics}: {@code
+   * missing constant: vclass=DecodeN}): the store then runs lane by lane on a boxed vector. Whether
+   * it knew depended on the order of the late inlining: with the stores on {@code zero.add(acc)}
+   * (the earlier workaround), 15 to 30 of the 24 stores failed in about half of the JVM starts of
+   * the F32 training loop, which then ran at 16–27k instead of 31–35k samples/s (single thread, 30
+   * % of its time in the boxed stores); on the accumulator itself, in about one start in three.
+   * {@code Class.cast} with a constant class is a parse-time intrinsic that gives the value its
+   * exact class whatever is inlined later: 0 failed stores in 27 starts across dtypes and batch
+   * sizes (JDK 25 has no failures either way). The cast is one class compare per store.
    */
   private static void kernel12x2(
       int kc, double[] pa, double[] pb, double[] c, int ci, int ldc, boolean first) {
@@ -481,30 +493,30 @@ final class GemmF64 {
       c11a = x.fma(b0, c11a);
       c11b = x.fma(b1, c11b);
     }
-    zero.add(c0a).intoArray(c, ci);
-    zero.add(c0b).intoArray(c, ci + LANES);
-    zero.add(c1a).intoArray(c, ci + 1 * ldc);
-    zero.add(c1b).intoArray(c, ci + 1 * ldc + LANES);
-    zero.add(c2a).intoArray(c, ci + 2 * ldc);
-    zero.add(c2b).intoArray(c, ci + 2 * ldc + LANES);
-    zero.add(c3a).intoArray(c, ci + 3 * ldc);
-    zero.add(c3b).intoArray(c, ci + 3 * ldc + LANES);
-    zero.add(c4a).intoArray(c, ci + 4 * ldc);
-    zero.add(c4b).intoArray(c, ci + 4 * ldc + LANES);
-    zero.add(c5a).intoArray(c, ci + 5 * ldc);
-    zero.add(c5b).intoArray(c, ci + 5 * ldc + LANES);
-    zero.add(c6a).intoArray(c, ci + 6 * ldc);
-    zero.add(c6b).intoArray(c, ci + 6 * ldc + LANES);
-    zero.add(c7a).intoArray(c, ci + 7 * ldc);
-    zero.add(c7b).intoArray(c, ci + 7 * ldc + LANES);
-    zero.add(c8a).intoArray(c, ci + 8 * ldc);
-    zero.add(c8b).intoArray(c, ci + 8 * ldc + LANES);
-    zero.add(c9a).intoArray(c, ci + 9 * ldc);
-    zero.add(c9b).intoArray(c, ci + 9 * ldc + LANES);
-    zero.add(c10a).intoArray(c, ci + 10 * ldc);
-    zero.add(c10b).intoArray(c, ci + 10 * ldc + LANES);
-    zero.add(c11a).intoArray(c, ci + 11 * ldc);
-    zero.add(c11b).intoArray(c, ci + 11 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c0a)).intoArray(c, ci);
+    ((DoubleVector) VECTOR_CLASS.cast(c0b)).intoArray(c, ci + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c1a)).intoArray(c, ci + 1 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c1b)).intoArray(c, ci + 1 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c2a)).intoArray(c, ci + 2 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c2b)).intoArray(c, ci + 2 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c3a)).intoArray(c, ci + 3 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c3b)).intoArray(c, ci + 3 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c4a)).intoArray(c, ci + 4 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c4b)).intoArray(c, ci + 4 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c5a)).intoArray(c, ci + 5 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c5b)).intoArray(c, ci + 5 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c6a)).intoArray(c, ci + 6 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c6b)).intoArray(c, ci + 6 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c7a)).intoArray(c, ci + 7 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c7b)).intoArray(c, ci + 7 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c8a)).intoArray(c, ci + 8 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c8b)).intoArray(c, ci + 8 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c9a)).intoArray(c, ci + 9 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c9b)).intoArray(c, ci + 9 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c10a)).intoArray(c, ci + 10 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c10b)).intoArray(c, ci + 10 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c11a)).intoArray(c, ci + 11 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c11b)).intoArray(c, ci + 11 * ldc + LANES);
   }
 
   /**
@@ -551,18 +563,18 @@ final class GemmF64 {
       c5a = x.fma(b0, c5a);
       c5b = x.fma(b1, c5b);
     }
-    zero.add(c0a).intoArray(c, ci);
-    zero.add(c0b).intoArray(c, ci + LANES);
-    zero.add(c1a).intoArray(c, ci + 1 * ldc);
-    zero.add(c1b).intoArray(c, ci + 1 * ldc + LANES);
-    zero.add(c2a).intoArray(c, ci + 2 * ldc);
-    zero.add(c2b).intoArray(c, ci + 2 * ldc + LANES);
-    zero.add(c3a).intoArray(c, ci + 3 * ldc);
-    zero.add(c3b).intoArray(c, ci + 3 * ldc + LANES);
-    zero.add(c4a).intoArray(c, ci + 4 * ldc);
-    zero.add(c4b).intoArray(c, ci + 4 * ldc + LANES);
-    zero.add(c5a).intoArray(c, ci + 5 * ldc);
-    zero.add(c5b).intoArray(c, ci + 5 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c0a)).intoArray(c, ci);
+    ((DoubleVector) VECTOR_CLASS.cast(c0b)).intoArray(c, ci + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c1a)).intoArray(c, ci + 1 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c1b)).intoArray(c, ci + 1 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c2a)).intoArray(c, ci + 2 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c2b)).intoArray(c, ci + 2 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c3a)).intoArray(c, ci + 3 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c3b)).intoArray(c, ci + 3 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c4a)).intoArray(c, ci + 4 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c4b)).intoArray(c, ci + 4 * ldc + LANES);
+    ((DoubleVector) VECTOR_CLASS.cast(c5a)).intoArray(c, ci + 5 * ldc);
+    ((DoubleVector) VECTOR_CLASS.cast(c5b)).intoArray(c, ci + 5 * ldc + LANES);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -596,7 +608,7 @@ final class GemmF64 {
   /** Computes four rows of C; row r of A starts at {@code a0 + r*rs} and steps by {@code cs}. */
   private static void smallRows4(
       double[] a, int a0, int rs, int cs, double[] b, int n, int k, double[] c, int c0) {
-    DoubleVector zero = DoubleVector.zero(SPECIES); // stores: see kernel12x2
+    DoubleVector zero = DoubleVector.zero(SPECIES);
     int j = 0;
     for (; j <= n - NR; j += NR) {
       DoubleVector c00 = zero;
@@ -624,14 +636,14 @@ final class GemmF64 {
         c30 = x.fma(b0, c30);
         c31 = x.fma(b1, c31);
       }
-      zero.add(c00).intoArray(c, c0 + j);
-      zero.add(c01).intoArray(c, c0 + j + LANES);
-      zero.add(c10).intoArray(c, c0 + n + j);
-      zero.add(c11).intoArray(c, c0 + n + j + LANES);
-      zero.add(c20).intoArray(c, c0 + 2 * n + j);
-      zero.add(c21).intoArray(c, c0 + 2 * n + j + LANES);
-      zero.add(c30).intoArray(c, c0 + 3 * n + j);
-      zero.add(c31).intoArray(c, c0 + 3 * n + j + LANES);
+      ((DoubleVector) VECTOR_CLASS.cast(c00)).intoArray(c, c0 + j);
+      ((DoubleVector) VECTOR_CLASS.cast(c01)).intoArray(c, c0 + j + LANES);
+      ((DoubleVector) VECTOR_CLASS.cast(c10)).intoArray(c, c0 + n + j);
+      ((DoubleVector) VECTOR_CLASS.cast(c11)).intoArray(c, c0 + n + j + LANES);
+      ((DoubleVector) VECTOR_CLASS.cast(c20)).intoArray(c, c0 + 2 * n + j);
+      ((DoubleVector) VECTOR_CLASS.cast(c21)).intoArray(c, c0 + 2 * n + j + LANES);
+      ((DoubleVector) VECTOR_CLASS.cast(c30)).intoArray(c, c0 + 3 * n + j);
+      ((DoubleVector) VECTOR_CLASS.cast(c31)).intoArray(c, c0 + 3 * n + j + LANES);
     }
     for (; j <= n - LANES; j += LANES) {
       DoubleVector c0v = zero;
@@ -646,10 +658,10 @@ final class GemmF64 {
         c2v = DoubleVector.broadcast(SPECIES, a[ai + 2 * rs]).fma(bv, c2v);
         c3v = DoubleVector.broadcast(SPECIES, a[ai + 3 * rs]).fma(bv, c3v);
       }
-      zero.add(c0v).intoArray(c, c0 + j);
-      zero.add(c1v).intoArray(c, c0 + n + j);
-      zero.add(c2v).intoArray(c, c0 + 2 * n + j);
-      zero.add(c3v).intoArray(c, c0 + 3 * n + j);
+      ((DoubleVector) VECTOR_CLASS.cast(c0v)).intoArray(c, c0 + j);
+      ((DoubleVector) VECTOR_CLASS.cast(c1v)).intoArray(c, c0 + n + j);
+      ((DoubleVector) VECTOR_CLASS.cast(c2v)).intoArray(c, c0 + 2 * n + j);
+      ((DoubleVector) VECTOR_CLASS.cast(c3v)).intoArray(c, c0 + 3 * n + j);
     }
     for (; j < n; j++) {
       double s0 = 0;
@@ -674,7 +686,7 @@ final class GemmF64 {
   /** Computes one row of C; the row of A starts at {@code a0} and steps by {@code cs}. */
   private static void smallRow(
       double[] a, int a0, int cs, double[] b, int n, int k, double[] c, int c0) {
-    DoubleVector zero = DoubleVector.zero(SPECIES); // stores: see kernel12x2
+    DoubleVector zero = DoubleVector.zero(SPECIES);
     int j = 0;
     for (; j <= n - NR; j += NR) {
       DoubleVector s0 = zero;
@@ -684,8 +696,8 @@ final class GemmF64 {
         s0 = x.fma(DoubleVector.fromArray(SPECIES, b, p * n + j), s0);
         s1 = x.fma(DoubleVector.fromArray(SPECIES, b, p * n + j + LANES), s1);
       }
-      zero.add(s0).intoArray(c, c0 + j);
-      zero.add(s1).intoArray(c, c0 + j + LANES);
+      ((DoubleVector) VECTOR_CLASS.cast(s0)).intoArray(c, c0 + j);
+      ((DoubleVector) VECTOR_CLASS.cast(s1)).intoArray(c, c0 + j + LANES);
     }
     for (; j <= n - LANES; j += LANES) {
       DoubleVector s = zero;
@@ -694,7 +706,7 @@ final class GemmF64 {
             DoubleVector.broadcast(SPECIES, a[a0 + p * cs])
                 .fma(DoubleVector.fromArray(SPECIES, b, p * n + j), s);
       }
-      zero.add(s).intoArray(c, c0 + j);
+      ((DoubleVector) VECTOR_CLASS.cast(s)).intoArray(c, c0 + j);
     }
     for (; j < n; j++) {
       double s = 0;

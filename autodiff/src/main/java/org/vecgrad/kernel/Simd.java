@@ -2,6 +2,7 @@ package org.vecgrad.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,11 +21,21 @@ public final class Simd {
   /** Lanes of {@link #F64}. */
   static final int F64_LANES = F64.length();
 
+  /**
+   * The concrete vector class of {@link #F64}. A loop-carried vector is cast to it before it is
+   * stored, so that C2 knows its class exactly and the store compiles as an intrinsic (see {@code
+   * GemmF64.kernel12x2}).
+   */
+  static final Class<? extends Vector<Double>> F64_CLASS = F64.vectorType();
+
   /** The vector shape of every F32 kernel (the generated twins): twice the lanes of F64. */
   static final VectorSpecies<Float> F32 = FloatVector.SPECIES_PREFERRED;
 
   /** Lanes of {@link #F32}. */
   static final int F32_LANES = F32.length();
+
+  /** The concrete vector class of {@link #F32} (see {@link #F64_CLASS}). */
+  static final Class<? extends Vector<Float>> F32_CLASS = F32.vectorType();
 
   private static volatile boolean enabled = parse(System.getProperty("vecgrad.simd"));
 
