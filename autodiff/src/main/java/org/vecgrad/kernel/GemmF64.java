@@ -314,16 +314,41 @@ final class GemmF64 {
       double[] pb = panels[jr / NR];
       int cols = Math.min(NR, nc - jr);
       if (transB) {
-        // B(p, j) = b[j*k + p]: write each row of the panel contiguously, reading the columns of
-        // op(B) as `cols` sequential streams (each cache line of b is used for several p while it
-        // is in L1; writing one column at a time, with stride NR, was twice as slow).
+        // B(p, j) = b[j*k + p]: eight p at a time, so that each column of op(B) is read as eight
+        // consecutive values and written to eight rows of the panel. Column by column with one p
+        // per pass (`cols` strided reads for each row of the panel) ran 1.3–1.8× slower; one
+        // column at a time over all p, writing with stride NR, twice as slow again.
         int src = (jc + jr) * k + pc;
-        for (int p = 0, d = 0; p < kc; p++, d += NR) {
+        int p = 0;
+        for (; p + 8 <= kc; p += 8) {
+          int d = p * NR;
           for (int col = 0, s = src + p; col < cols; col++, s += k) {
-            pb[d + col] = b[s];
+            double v0 = b[s];
+            double v1 = b[s + 1];
+            double v2 = b[s + 2];
+            double v3 = b[s + 3];
+            double v4 = b[s + 4];
+            double v5 = b[s + 5];
+            double v6 = b[s + 6];
+            double v7 = b[s + 7];
+            pb[d + col] = v0;
+            pb[d + NR + col] = v1;
+            pb[d + 2 * NR + col] = v2;
+            pb[d + 3 * NR + col] = v3;
+            pb[d + 4 * NR + col] = v4;
+            pb[d + 5 * NR + col] = v5;
+            pb[d + 6 * NR + col] = v6;
+            pb[d + 7 * NR + col] = v7;
           }
-          for (int col = cols; col < NR; col++) {
-            pb[d + col] = 0;
+        }
+        for (; p < kc; p++) {
+          for (int col = 0, s = src + p; col < cols; col++, s += k) {
+            pb[p * NR + col] = b[s];
+          }
+        }
+        if (cols < NR) {
+          for (int q = 0; q < kc; q++) {
+            Arrays.fill(pb, q * NR + cols, (q + 1) * NR, 0);
           }
         }
       } else if (cols == NR) {
