@@ -34,6 +34,9 @@ public final class Tape implements AutoCloseable {
   /** Indices of the variable leaves, ascending: sweeps ask for them without scanning the nodes. */
   private final IntArrayList variables = new IntArrayList();
 
+  /** Leaves already made for detached values, reused when the same value is used again. */
+  private final ConstantLeaves constantLeaves = new ConstantLeaves();
+
   private boolean recording = true;
   private boolean closed;
   private boolean watchNonFinite;
@@ -113,9 +116,20 @@ public final class Tape implements AutoCloseable {
     return append(Node.binary(op, in0, in1, new Var(this, index, value, true, null), scope));
   }
 
-  /** A recorded input as it is; a detached one as a new constant leaf, so the tape shows it. */
+  /**
+   * A recorded input as it is; a detached one as a constant leaf, so the tape shows it: the leaf
+   * made when the same value was last used in this scope, else a new one.
+   */
   private Var onTape(Var v) {
-    return v.tape() == null ? constant(v.name(), v.value()) : v;
+    if (v.tape() != null) {
+      return v;
+    }
+    Var leaf = constantLeaves.find(v, scope);
+    if (leaf == null) {
+      leaf = constant(v.name(), v.value());
+      constantLeaves.remember(v, scope, leaf);
+    }
+    return leaf;
   }
 
   private Var append(Node node) {

@@ -119,6 +119,33 @@ class TapeTest {
   }
 
   /**
+   * A detached constant used again gets the leaf it got the first time (in the same scope), so a
+   * loop that multiplies by {@code c} records one leaf for it; other constants, and the same
+   * constant in another scope, get their own. The gradient is unchanged: 0.5³ · x's seed.
+   */
+  @Test
+  void reusedDetachedConstantGetsOneLeafPerScope() {
+    try (Tape tape = new Tape()) {
+      Var x = tape.variable("x", 2.0);
+      Var c = Var.constant(0.5);
+      Var d = Var.constant(3.0);
+      Var y = x;
+      for (int i = 0; i < 3; i++) {
+        y = mul(add(mul(y, c), d), c);
+      }
+      long constants = tape.nodes().stream().filter(n -> n.kind() == Node.Kind.CONSTANT).count();
+      assertEquals(2, constants, "one leaf for c, one for d");
+      assertEquals(1 + 2 + 9, tape.size());
+      assertEquals(Math.pow(0.5, 6), tape.grad(y, x).of(x).item(), 0);
+      try (Tape.Pause s = tape.scope("layer")) {
+        y = mul(y, c);
+      }
+      assertEquals(1 + 2 + 9 + 2, tape.size(), "c gets a leaf of its own in the new scope");
+      assertEquals("layer", tape.node(tape.size() - 2).scope());
+    }
+  }
+
+  /**
    * A tape of a million op nodes: recording, both sweeps and the relevance pass are loops, so the
    * depth cannot overflow the stack, and the gradient is exact (500 001 unit contributions into x).
    */
