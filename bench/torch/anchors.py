@@ -19,7 +19,10 @@ against what it prints. Each anchor is the same computation as the Java benchmar
                backward), each divided by one gradient (forward and backward)
 
 Times are medians of timed rounds after warm-up, with torch's default thread count unless
---threads is given. Output: one `key value` line per figure (the keys BenchSuite reads), then
+--threads is given. --threads also sets OPENBLAS_NUM_THREADS (and OMP_/MKL_NUM_THREADS) before
+torch is imported: torch.set_num_threads does not reach the pthread OpenBLAS that Debian ships,
+whose torch.mm otherwise ran on both cores of this machine (user time 1.7x the wall time, and
+F32 2048^3 at 227 GFLOP/s against 107 on one thread). Output: one `key value` line per figure (the keys BenchSuite reads), then
 `threads N` and `torch VERSION`.
 
 Run: python3 bench/torch/anchors.py [--quick] [--threads N] [--only train,scalar,...]
@@ -28,10 +31,29 @@ products fall back to the reference BLAS and the train step runs ~30x slower).
 """
 
 import argparse
+import os
 import statistics
+import sys
 import time
 
-import torch
+
+def threads_from_argv(argv):
+    """The value of --threads N (or --threads=N) in argv, or None: read before torch is imported,
+    since OpenBLAS takes its thread count from the environment once, when torch loads it."""
+    for i, arg in enumerate(argv):
+        if arg == "--threads" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--threads="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+BLAS_THREADS = threads_from_argv(sys.argv[1:])
+if BLAS_THREADS is not None and BLAS_THREADS.isdigit() and int(BLAS_THREADS) > 0:
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[variable] = BLAS_THREADS
+
+import torch  # noqa: E402 (after the thread variables, on purpose)
 import torch.autograd.forward_ad as fwAD
 import torch.nn.functional as F
 
@@ -197,6 +219,7 @@ def main():
         print(f"curvature.gn {gn:.3f}", flush=True)
         print(f"curvature.hvp {hvp:.3f}", flush=True)
     print(f"threads {torch.get_num_threads()}")
+    print(f"blas_threads {os.environ.get('OPENBLAS_NUM_THREADS', 'default')}")
     print(f"torch {torch.__version__}")
 
 
