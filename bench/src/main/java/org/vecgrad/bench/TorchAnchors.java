@@ -176,13 +176,22 @@ public final class TorchAnchors {
     return figures.getOrDefault(key, Double.NaN);
   }
 
-  /** One line for the table's notes. */
+  /**
+   * One line for the table's notes. It says whether the script pinned OpenBLAS to one thread (its
+   * {@code blas_threads 1} line): {@code torch.set_num_threads(1)} alone leaves Debian's pthread
+   * OpenBLAS on every core, and its matrix products then ran up to twice as fast as on one.
+   */
   public String describe() {
+    String threads =
+        figure("blas_threads") == 1
+            ? "one thread (OpenBLAS too)"
+            : "torch on one thread, OpenBLAS NOT pinned to one (no `blas_threads 1` line)";
     return String.format(
         Locale.ROOT,
-        "%s: PyTorch %s measured on this machine, one thread, just before each section (%s %s)",
+        "%s: PyTorch %s measured on this machine, %s, just before each section (%s %s)",
         SOURCE,
         version,
+        threads,
         python,
         script);
   }

@@ -135,7 +135,7 @@ class BenchCommandTest {
             ? "#!/bin/sh\n"
                 + "if [ \"$1\" = -c ]; then echo 1.13-fake; exit 0; fi\n"
                 + "case \"$*\" in *\"--only scalar\"*) echo 'scalar.F64 17000.0';; esac\n"
-                + "echo 'threads 1'\necho 'torch 1.13-fake'\n"
+                + "echo 'threads 1'\necho 'blas_threads 1'\necho 'torch 1.13-fake'\n"
             : "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'torch'\" >&2\nexit 1\n";
     Files.writeString(fake, body);
     assertTrue(fake.toFile().setExecutable(true), fake.toString());
@@ -157,7 +157,9 @@ class BenchCommandTest {
     assertEquals("PyTorch 17,000", chain.get(3), chain.toString());
     assertEquals("PyTorch here", chain.get(4), chain.toString());
     assertEquals(17000 / number(chain.get(1)), number(chain.get(5)), 0.01 * number(chain.get(5)));
-    assertTrue(cli.out().contains("PyTorch 1.13-fake measured on this machine"), cli.out());
+    assertTrue(
+        cli.out().contains("PyTorch 1.13-fake measured on this machine, one thread (OpenBLAS too)"),
+        cli.out());
   }
 
   @Test
