@@ -5,9 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
@@ -55,6 +57,9 @@ public final class BenchSuite {
   private final PrintStream log;
   private final TorchAnchors torch;
   private final BenchTable table = new BenchTable();
+
+  /** The core probe just before each section that ran, in run order (GFLOP/s). */
+  private final Map<String, Double> sectionProbes = new LinkedHashMap<>();
 
   private BenchSuite(boolean quick, TorchAnchors torch, PrintStream log) {
     this.quick = quick;
@@ -110,6 +115,7 @@ public final class BenchSuite {
           log.printf("  PyTorch %s (bench/torch/anchors.py) ...%n", s);
           torch.measure(s);
         }
+        suite.sectionProbes.put(s, CoreProbe.gflops(probeSeconds));
         switch (s) {
           case "matmul" -> {
             suite.matmul(DType.F64);
@@ -568,7 +574,9 @@ public final class BenchSuite {
           probeBefore,
           probeAfter),
       "Zen 3 of the baselines: 51). On a shared host it swings with the neighbours' load; the",
-      "wall-time figures of a run swing with it.",
+      "wall-time figures of a run swing with it. Just before each section: "
+          + sectionProbes()
+          + ".",
       torch != null
           ? torch.describe()
           : "PyTorch: the figures recorded on the Zen 3 (./vecgrad bench --torch measures them here)."
@@ -576,6 +584,18 @@ public final class BenchSuite {
     for (String line : lines) {
       table.note(line);
     }
+  }
+
+  /**
+   * The core probe read just before each section, e.g. {@code "matmul 64.1, train 51.9 GFLOP/s"}.
+   */
+  private String sectionProbes() {
+    StringBuilder b = new StringBuilder();
+    sectionProbes.forEach(
+        (section, gflops) ->
+            b.append(b.length() == 0 ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.1f", section, gflops)));
+    return b.append(" GFLOP/s").toString();
   }
 
   /** The 1-minute load average ({@code /proc/loadavg}), or "?" where there is none. */

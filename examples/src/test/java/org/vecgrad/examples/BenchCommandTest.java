@@ -102,6 +102,14 @@ class BenchCommandTest {
       double gflops = Double.parseDouble(probe.group(g));
       assertTrue(gflops > 0.1 && gflops < 2000, probe.group());
     }
+    Matcher bySection =
+        Pattern.compile("Just before each section: scalar ([0-9.]+), curvature ([0-9.]+) GFLOP/s")
+            .matcher(text);
+    assertTrue(bySection.find(), text);
+    for (int g = 1; g <= 2; g++) {
+      double gflops = Double.parseDouble(bySection.group(g));
+      assertTrue(gflops > 0.1 && gflops < 2000, bySection.group());
+    }
   }
 
   @Test
