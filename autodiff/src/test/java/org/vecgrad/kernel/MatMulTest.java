@@ -46,7 +46,10 @@ class MatMulTest {
       {300, 1, 200},
       {200, 300, 1},
       {3, 257, 129},
-      {129, 3, 257}
+      {129, 3, 257},
+      // two to five columns of a row-major A, large enough to pack as Cᵀ
+      {517, 2, 70},
+      {200, 5, 100}
     };
     for (int[] s : fixed) {
       shapes.add(List.of(s[0], s[1], s[2]));
