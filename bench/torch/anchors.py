@@ -33,25 +33,28 @@ products fall back to the reference BLAS and the train step runs ~30x slower).
 import argparse
 import os
 import statistics
-import sys
 import time
 
 
-def threads_from_argv(argv):
-    """The value of --threads N (or --threads=N) in argv, or None: read before torch is imported,
-    since OpenBLAS takes its thread count from the environment once, when torch loads it."""
-    for i, arg in enumerate(argv):
-        if arg == "--threads" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--threads="):
-            return arg.split("=", 1)[1]
-    return None
+SECTIONS = ("matmul", "train", "scalar", "elementwise", "curvature")
 
 
-BLAS_THREADS = threads_from_argv(sys.argv[1:])
-if BLAS_THREADS is not None and BLAS_THREADS.isdigit() and int(BLAS_THREADS) > 0:
+def build_parser():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="short rounds (a smoke run)")
+    parser.add_argument(
+        "--threads", type=int, default=0, help="torch and OpenBLAS threads (0: their default)"
+    )
+    parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections")
+    return parser
+
+
+# The arguments are read before torch is imported: OpenBLAS takes its thread count from the
+# environment once, when torch loads it.
+ARGS = build_parser().parse_args() if __name__ == "__main__" else None
+if ARGS is not None and ARGS.threads > 0:
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[variable] = BLAS_THREADS
+        os.environ[variable] = str(ARGS.threads)
 
 import torch  # noqa: E402 (after the thread variables, on purpose)
 import torch.autograd.forward_ad as fwAD
@@ -182,19 +185,12 @@ def curvature_ratios(budget, batch=128):
     return t_gn / t_grad, t_hvp / t_grad
 
 
-SECTIONS = ("matmul", "train", "scalar", "elementwise", "curvature")
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="short rounds (a smoke run)")
-    parser.add_argument("--threads", type=int, default=0, help="torch.set_num_threads (0: default)")
-    parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections")
-    args = parser.parse_args()
+    args = ARGS
     only = [s for s in args.only.split(",") if s]
     unknown = [s for s in only if s not in SECTIONS]
     if unknown:
-        parser.error(f"unknown section {unknown[0]!r} (known: {', '.join(SECTIONS)})")
+        build_parser().error(f"unknown section {unknown[0]!r} (known: {', '.join(SECTIONS)})")
     if args.threads > 0:
         torch.set_num_threads(args.threads)
     # (rounds, seconds per round at least, warm-up seconds)
