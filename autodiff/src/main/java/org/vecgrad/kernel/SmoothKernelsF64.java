@@ -67,7 +67,7 @@ final class SmoothKernelsF64 {
       new UnaryKernelF64("tanh", 30) {
         @Override
         public double apply(double x) {
-          return Math.tanh(x);
+          return Fdlibm.tanh(x); // StrictMath.tanh's bits, without JDK 17's JNI call
         }
 
         @Override
