@@ -1,6 +1,7 @@
 package org.vecgrad.kernel;
 
 import jdk.incubator.vector.DoubleVector;
+import org.vecgrad.tensor.Workspace;
 
 /**
  * The element loops ops need beyond the elementwise kernels — broadcasting runs of a binary kernel,
@@ -23,7 +24,7 @@ public final class ArrayOpsF64 {
     if (size == 1) {
       return new double[] {k.apply(x[0], y[0])};
     }
-    double[] r = new double[size];
+    double[] r = Workspace.newF64ForOverwrite(size);
     if (x.length == size && y.length == size) {
       k.vv(x, 0, y, 0, r, 0, size);
     } else if (x.length == size && y.length == 1) {
@@ -41,7 +42,7 @@ public final class ArrayOpsF64 {
    * strides} are {@code src}'s strides in that shape, 0 along broadcast axes.
    */
   public static double[] broadcastTo(double[] src, int[] dims, int[] strides, int size) {
-    double[] out = new double[size];
+    double[] out = Workspace.newF64ForOverwrite(size);
     if (src.length == 1) {
       java.util.Arrays.fill(out, src[0]);
       return out;
@@ -69,7 +70,7 @@ public final class ArrayOpsF64 {
 
   /** The transpose of the row-major {@code rows × cols} matrix {@code x}, in blocked tiles. */
   public static double[] transpose(double[] x, int rows, int cols) {
-    double[] y = new double[x.length];
+    double[] y = Workspace.newF64ForOverwrite(x.length);
     for (int i0 = 0; i0 < rows; i0 += BLOCK) {
       for (int j0 = 0; j0 < cols; j0 += BLOCK) {
         for (int i = i0; i < Math.min(rows, i0 + BLOCK); i++) {
@@ -87,7 +88,7 @@ public final class ArrayOpsF64 {
    * elements) accumulates row {@code i} of {@code x}: the scatter-add behind {@code indexAdd}.
    */
   public static double[] scatterAddRows(double[] x, int[] indices, int row, int size) {
-    double[] y = new double[size];
+    double[] y = Workspace.newF64(size);
     for (int i = 0; i < indices.length; i++) {
       int dst = indices[i] * row;
       for (int j = 0; j < row; j++) {
@@ -140,13 +141,13 @@ public final class ArrayOpsF64 {
    */
   public static double[] logSumExp(double[] x, int outer, int len, int inner) {
     int n = outer * inner;
-    double[] m = new double[n];
+    double[] m = Workspace.newF64(n);
     Reduce.maxAxis(x, outer, len, inner, m);
     int[] dims = {outer, len, inner};
-    double[] e = new double[x.length];
+    double[] e = Workspace.newF64ForOverwrite(x.length);
     Broadcast.apply(BinaryKernels.SUB, dims, x, dims, m, new int[] {outer, 1, inner}, e);
     UnaryKernels.EXP.map(e, 0, e, 0, e.length);
-    double[] y = new double[n];
+    double[] y = Workspace.newF64(n);
     Reduce.sumAxis(e, outer, len, inner, y);
     UnaryKernels.LOG.map(y, 0, y, 0, n);
     for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package org.vecgrad.kernel;
 
 import java.util.Arrays;
+import org.vecgrad.tensor.Workspace;
 
 /**
  * The F64 dispatch behind {@link MatMul#gemm}: picks the path of {@link GemmF64} for a shape. The
@@ -61,7 +62,7 @@ final class MatMulF64 {
     boolean fewColumns = !transA && n >= 2 && fmas >= SMALL_FMAS;
     if (n < GemmF64.NR && m > n && (wide || transA || fewColumns)) {
       // Narrow: Cᵀ[n×m] = op(B)ᵀ·op(A)ᵀ puts the long side along the vectors.
-      double[] ct = new double[n * m];
+      double[] ct = Workspace.newF64ForOverwrite(n * m); // every element is written
       if ((transA && !wide) || fmas < SMALL_FMAS) {
         GemmF64.small(!transB, !transA, n, m, k, b, a, ct);
       } else {

@@ -1,5 +1,7 @@
 package org.vecgrad.kernel;
 
+import org.vecgrad.tensor.Workspace;
+
 /**
  * An elementwise map {@code out[i] = f(x[i])} over contiguous runs of doubles.
  *
@@ -95,7 +97,7 @@ abstract class UnaryKernelF64 {
 
   /** A new array holding {@code f(x[i])}. */
   public final double[] map(double[] x) {
-    double[] out = new double[x.length];
+    double[] out = Workspace.newF64ForOverwrite(x.length);
     map(x, 0, out, 0, x.length);
     return out;
   }

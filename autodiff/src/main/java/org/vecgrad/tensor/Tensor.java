@@ -7,15 +7,18 @@ import java.util.SplittableRandom;
  * An immutable dense tensor: a {@link Shape}, a {@link DType} and contiguous row-major storage.
  *
  * <p>Tensors are values. Nothing in vecgrad writes into a tensor after it is built, so a tensor
- * recorded on a tape stays what it was when recorded. The math lives in the operations ({@code
- * org.vecgrad.autodiff.Ops}) and the kernels, not here: this class holds data and the few methods
- * one needs to build, read and compare it.
+ * recorded on a tape stays what it was when recorded. The one exception is explicit: an op result
+ * computed inside a {@link Workspace} lends its storage back when the workspace closes, and from
+ * then on every read of it throws instead of showing other numbers ({@link #copy()} keeps one). The
+ * math lives in the operations ({@code org.vecgrad.autodiff.Ops}) and the kernels, not here: this
+ * class holds data and the few methods one needs to build, read and compare it.
  */
-public final class Tensor {
+public sealed class Tensor permits Tensor.Leased {
   private static final int PRINT_LIMIT = 64;
 
   // Exactly one of the arrays is set, and it says the dtype: no dtype field, so a tensor is 24
-  // bytes rather than 32 (a scalar chain makes several tensors per op).
+  // bytes rather than 32 (a scalar chain makes several tensors per op). For the same reason the
+  // workspace of a leased storage lives in the subclass Leased, not in a field here.
   private final Shape shape;
   private final double[] f64;
   private final float[] f32;
@@ -24,6 +27,27 @@ public final class Tensor {
     this.shape = shape;
     this.f64 = f64;
     this.f32 = f32;
+  }
+
+  /** A tensor over storage that may have been leased by an open {@link Workspace}. */
+  private static Tensor over(Shape shape, double[] f64, float[] f32) {
+    Workspace owner = Workspace.ownerOf(f64 != null ? f64 : f32, shape.size());
+    return owner == null ? new Tensor(shape, f64, f32) : new Leased(shape, f64, f32, owner);
+  }
+
+  /** A tensor whose storage a workspace leased: every read first checks the workspace is open. */
+  static final class Leased extends Tensor {
+    private final Workspace owner;
+
+    private Leased(Shape shape, double[] f64, float[] f32, Workspace owner) {
+      super(shape, f64, f32);
+      this.owner = owner;
+    }
+
+    @Override
+    void requireLive() {
+      owner.requireOpen(this);
+    }
   }
 
   // ---------------------------------------------------------------- factories
@@ -37,7 +61,7 @@ public final class Tensor {
   public static Tensor wrap(Shape shape, double[] data, DType dtype) {
     checkLength("wrap", shape, data.length);
     if (dtype == DType.F64) {
-      return new Tensor(shape, data, null);
+      return over(shape, data, null);
     }
     float[] f = new float[data.length];
     for (int i = 0; i < f.length; i++) {
@@ -54,7 +78,7 @@ public final class Tensor {
   /** Wraps F32 data without copying; the caller gives up the array. */
   public static Tensor wrap(Shape shape, float[] data) {
     checkLength("wrap", shape, data.length);
-    return new Tensor(shape, null, data);
+    return over(shape, null, data);
   }
 
   /** A copy of {@code data} in the given shape (F64). */
@@ -253,6 +277,7 @@ public final class Tensor {
 
   /** The element at flat (row-major) position {@code i}. */
   public double at(int i) {
+    requireLive();
     if (i < 0 || i >= size()) {
       throw new IllegalArgumentException(
           "at: flat index "
@@ -301,6 +326,7 @@ public final class Tensor {
 
   /** A fresh copy of the elements as doubles, row-major. */
   public double[] toDoubleArray() {
+    requireLive();
     if (f64 != null) {
       return f64.clone();
     }
@@ -313,6 +339,7 @@ public final class Tensor {
 
   /** A fresh copy of the elements as floats, row-major. */
   public float[] toFloatArray() {
+    requireLive();
     if (f32 != null) {
       return f32.clone();
     }
@@ -329,12 +356,31 @@ public final class Tensor {
    * tape relies on.
    */
   public double[] readF64() {
+    requireLive();
     return f64 != null ? f64 : toDoubleArray();
   }
 
   /** The F32 backing array without copying, or null for F64. <b>Read only.</b> */
   public float[] readF32() {
+    requireLive();
     return f32;
+  }
+
+  /** A copy over storage of its own: never leased from a {@link Workspace}, so it outlives one. */
+  public Tensor copy() {
+    requireLive();
+    return f64 != null
+        ? new Tensor(shape, f64.clone(), null)
+        : new Tensor(shape, null, f32.clone());
+  }
+
+  /**
+   * Throws when the storage was leased from a {@link Workspace} that has been closed.
+   *
+   * @throws IllegalStateException naming the shape and what to do instead
+   */
+  void requireLive() {
+    // plain tensors own their storage; Leased overrides this
   }
 
   /**
@@ -355,7 +401,9 @@ public final class Tensor {
               + newShape.size()
               + " elements)");
     }
-    return new Tensor(newShape, f64, f32);
+    return this instanceof Leased l
+        ? new Leased(newShape, f64, f32, l.owner)
+        : new Tensor(newShape, f64, f32);
   }
 
   /** Convenience for {@link #reshape(Shape)}. */
@@ -446,6 +494,8 @@ public final class Tensor {
       return false;
     }
     Tensor t = (Tensor) o;
+    requireLive();
+    t.requireLive();
     return dtype() == t.dtype()
         && shape.equals(t.shape)
         && (f64 != null ? Arrays.equals(f64, t.f64) : Arrays.equals(f32, t.f32));
@@ -453,6 +503,7 @@ public final class Tensor {
 
   @Override
   public int hashCode() {
+    requireLive();
     return 31 * shape.hashCode() + (f64 != null ? Arrays.hashCode(f64) : Arrays.hashCode(f32));
   }
 
@@ -462,6 +513,9 @@ public final class Tensor {
    */
   @Override
   public String toString() {
+    if (this instanceof Leased l && l.owner.isClosed()) {
+      return "Tensor" + shape + " " + dtype() + " (storage handed back by a closed Workspace)";
+    }
     return TensorFormat.format(this, PRINT_LIMIT);
   }
 

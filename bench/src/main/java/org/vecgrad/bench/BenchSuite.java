@@ -513,6 +513,21 @@ public final class BenchSuite {
     for (String[] a : alloc) {
       table.row("train", a[0] + ", allocated", Double.parseDouble(a[1]), "MB/step", LO);
     }
+    // what the workspace buys: the same F32 steps with every intermediate allocated afresh,
+    // measured right after, so that the ratio is of one run
+    for (int batch : batches) {
+      String what = "train step F32 batch " + batch;
+      log.printf("  %s without a workspace ...%n", what);
+      Harness.Result with = TrainStepBenchmark.measure("F32", batch, budget, true);
+      Harness.Result without = TrainStepBenchmark.measure("F32", batch, budget, false);
+      log.printf("    %s per step (with: %s)%n", without, with);
+      table
+          .row("train", what + ", workspace", batch * with.perSecond(), "samples/s", HI)
+          .vs("no workspace", batch * without.perSecond(), BenchTable.IN_RUN);
+      table
+          .row("train", what + ", workspace, allocated", with.bytes() / (1 << 20), "MB/step", LO)
+          .vs("no workspace", without.bytes() / (1 << 20), BenchTable.IN_RUN);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

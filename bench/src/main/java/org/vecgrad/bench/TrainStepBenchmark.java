@@ -53,6 +53,12 @@ public class TrainStepBenchmark {
   @Param({"F64", "F32"})
   public String dtype;
 
+  /**
+   * Whether the step runs in a {@code Workspace} (the default {@link GradientStep}); false measures
+   * the same step with every intermediate freshly allocated, for the in-run ratio.
+   */
+  public boolean workspace = true;
+
   private Mlp model;
   private Batch data;
   private GradientStep step;
@@ -70,6 +76,9 @@ public class TrainStepBenchmark {
     }
     data = d.batch(all, dt);
     step = new GradientStep(new Sgd(1e-3));
+    if (!workspace) {
+      step = step.withoutWorkspace();
+    }
   }
 
   /** One forward + backward + update. */
@@ -84,9 +93,15 @@ public class TrainStepBenchmark {
    * it when {@code Parallel.threads()} is 1).
    */
   static Harness.Result measure(String dtype, int batch, Harness.Budget budget) {
+    return measure(dtype, batch, budget, true);
+  }
+
+  /** As {@link #measure(String, int, Harness.Budget)}, with or without the step's workspace. */
+  static Harness.Result measure(String dtype, int batch, Harness.Budget budget, boolean workspace) {
     TrainStepBenchmark b = new TrainStepBenchmark();
     b.batch = batch;
     b.dtype = dtype;
+    b.workspace = workspace;
     b.setUp();
     return Harness.measure(budget, 1, () -> Harness.sink = b.trainStep());
   }

@@ -8,6 +8,7 @@ import org.vecgrad.kernel.UnaryKernel;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
+import org.vecgrad.tensor.Workspace;
 
 /**
  * The bridge from tensors to kernels: reads the storage without copying, calls the kernel of the
@@ -79,7 +80,7 @@ final class Compute {
 
   /** A new zeroed array of {@code n} elements of {@code dtype}. */
   static Object newStorage(DType dtype, int n) {
-    return dtype == DType.F32 ? new float[n] : new double[n];
+    return dtype == DType.F32 ? Workspace.newF32(n) : Workspace.newF64(n);
   }
 
   /** Wraps an array made by {@link #newStorage} in a tensor of its dtype. */
@@ -128,11 +129,11 @@ final class Compute {
     }
     int[] smallDims = aligned(small, x.shape());
     if (x.dtype() == DType.F32) {
-      float[] out = new float[small.size()];
+      float[] out = Workspace.newF32ForOverwrite(small.size()); // sumTo zeroes it
       Broadcast.sumTo(x.readF32(), x.shape().dims(), out, smallDims);
       return Tensor.wrap(small, out);
     }
-    double[] out = new double[small.size()];
+    double[] out = Workspace.newF64ForOverwrite(small.size()); // sumTo zeroes it
     Broadcast.sumTo(x.readF64(), x.shape().dims(), out, smallDims);
     return Tensor.wrap(small, out);
   }

@@ -7,6 +7,7 @@ import org.vecgrad.autodiff.Var;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
+import org.vecgrad.tensor.Workspace;
 
 /**
  * {@code C = op(A)·op(B)} for matrices, where op transposes when asked. Bilinear. JVP: {@code Ċ =
@@ -93,11 +94,11 @@ public final class MatMul implements BilinearOp {
     int m = out.dim(0);
     int n = out.dim(1);
     if (in[0].dtype() == DType.F32 && in[1].dtype() == DType.F32) {
-      float[] c = new float[out.size()];
+      float[] c = Workspace.newF32ForOverwrite(out.size());
       org.vecgrad.kernel.MatMul.gemm(transA, transB, m, n, k, in[0].readF32(), in[1].readF32(), c);
       return Tensor.wrap(out, c);
     }
-    double[] c = new double[out.size()];
+    double[] c = Workspace.newF64ForOverwrite(out.size());
     org.vecgrad.kernel.MatMul.gemm(transA, transB, m, n, k, in[0].readF64(), in[1].readF64(), c);
     return Tensor.wrap(out, c, in[0].dtype());
   }

@@ -8,6 +8,7 @@ import org.vecgrad.kernel.Reduce;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
+import org.vecgrad.tensor.Workspace;
 
 /**
  * {@code y = max_axis x}. With {@code M} the one-hot mask of the (first) maximum along the axis:
@@ -54,11 +55,11 @@ public final class MaxAxis implements Op {
     Shape s = in[0].shape();
     int a = s.normalizeAxis(axis, name());
     if (in[0].dtype() == DType.F32) {
-      float[] out = new float[s.outerSize(a) * s.innerSize(a)];
+      float[] out = Workspace.newF32(s.outerSize(a) * s.innerSize(a));
       Reduce.maxAxis(in[0].readF32(), s.outerSize(a), s.dim(a), s.innerSize(a), out);
       return Tensor.wrap(s.reduce(a, keepDims), out);
     }
-    double[] out = new double[s.outerSize(a) * s.innerSize(a)];
+    double[] out = Workspace.newF64(s.outerSize(a) * s.innerSize(a));
     Reduce.maxAxis(in[0].readF64(), s.outerSize(a), s.dim(a), s.innerSize(a), out);
     return Tensor.wrap(s.reduce(a, keepDims), out);
   }

@@ -8,6 +8,7 @@ import org.vecgrad.kernel.Reduce;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Shape;
 import org.vecgrad.tensor.Tensor;
+import org.vecgrad.tensor.Workspace;
 
 /**
  * {@code y = Σ_axis x}, optionally keeping the axis as size 1. Linear. JVP: {@code ẏ = Σ_axis ẋ}.
@@ -49,11 +50,11 @@ public final class SumAxis implements LinearOp {
     Shape s = in[0].shape();
     int a = s.normalizeAxis(axis, name());
     if (in[0].dtype() == DType.F32) {
-      float[] out = new float[s.outerSize(a) * s.innerSize(a)];
+      float[] out = Workspace.newF32(s.outerSize(a) * s.innerSize(a));
       Reduce.sumAxis(in[0].readF32(), s.outerSize(a), s.dim(a), s.innerSize(a), out);
       return Tensor.wrap(s.reduce(a, keepDims), out);
     }
-    double[] out = new double[s.outerSize(a) * s.innerSize(a)];
+    double[] out = Workspace.newF64(s.outerSize(a) * s.innerSize(a));
     Reduce.sumAxis(in[0].readF64(), s.outerSize(a), s.dim(a), s.innerSize(a), out);
     return Tensor.wrap(s.reduce(a, keepDims), out);
   }

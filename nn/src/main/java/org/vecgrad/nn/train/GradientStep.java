@@ -11,12 +11,13 @@ import org.vecgrad.nn.data.Batch;
 import org.vecgrad.nn.loss.Loss;
 import org.vecgrad.nn.optim.Optimizer;
 import org.vecgrad.tensor.Tensor;
+import org.vecgrad.tensor.Workspace;
 
 /**
  * The first-order training step, through the public autodiff API only:
  *
  * <pre>{@code
- * try (Tape tape = new Tape()) {
+ * try (Workspace ws = Workspace.open(); Tape tape = new Tape()) {
  *   Var out = model.call(tape, tape.constant("x", batch.x()));   // parameters bind as variables
  *   Var l = loss.value(out, tape.constant("target", t));
  *   Gradients g = tape.grad(l, parameter vars...);
@@ -26,10 +27,29 @@ import org.vecgrad.tensor.Tensor;
  */
 public final class GradientStep implements TrainingStep {
   private final Optimizer optimizer;
+  private final boolean recycling;
 
-  /** A step that feeds gradients to {@code optimizer}. */
+  /**
+   * A step that feeds gradients to {@code optimizer}, inside a {@link Workspace}: the step's
+   * activations, adjoints and gradients reuse the previous step's storage (nothing of them outlives
+   * the step; the optimiser's new parameter values are never leased).
+   */
   public GradientStep(Optimizer optimizer) {
+    this(optimizer, true);
+  }
+
+  private GradientStep(Optimizer optimizer, boolean recycling) {
     this.optimizer = optimizer;
+    this.recycling = recycling;
+  }
+
+  /**
+   * The same step without a workspace: every step allocates its intermediates afresh. For
+   * comparisons (the bench's A/B) and for models whose own code keeps an intermediate tensor across
+   * steps, which a workspace would make unreadable (it throws, naming the tensor's shape).
+   */
+  public GradientStep withoutWorkspace() {
+    return new GradientStep(optimizer, false);
   }
 
   /** The optimiser. */
@@ -39,6 +59,15 @@ public final class GradientStep implements TrainingStep {
 
   @Override
   public StepResult step(Module model, Loss loss, Batch batch) {
+    if (!recycling) {
+      return recordAndUpdate(model, loss, batch);
+    }
+    try (Workspace ws = Workspace.open()) {
+      return recordAndUpdate(model, loss, batch);
+    }
+  }
+
+  private StepResult recordAndUpdate(Module model, Loss loss, Batch batch) {
     List<Parameter> params = model.parameters();
     try (Tape tape = new Tape()) {
       Var out = model.call(tape, tape.constant("x", batch.x()));
