@@ -103,7 +103,15 @@ public class TrainStepBenchmark {
     b.dtype = dtype;
     b.workspace = workspace;
     b.setUp();
-    return Harness.measure(budget, 1, () -> Harness.sink = b.trainStep());
+    // at least 200 warm-up steps: --quick's 0.3 s left the first configuration of each dtype in
+    // interpreted and C1 code, whose boxed vectors showed as 4.7-9.4 MB and 2-3x the time per step
+    Harness.Budget warm =
+        new Harness.Budget(
+            budget.warmupSeconds(),
+            Math.max(budget.warmupCalls(), 200),
+            budget.rounds(),
+            budget.roundSeconds());
+    return Harness.measure(warm, 1, () -> Harness.sink = b.trainStep());
   }
 
   /**
