@@ -8,11 +8,12 @@ import org.vecgrad.nn.data.Minibatches;
 import org.vecgrad.nn.loss.Loss;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Tensor;
+import org.vecgrad.tensor.Workspace;
 
 /**
- * Loss and accuracy of a model on a dataset, computed in evaluation mode without recording a graph.
- * The loss is the batch losses weighted by batch size, i.e. the dataset mean for a mean-reduced
- * loss.
+ * Loss and accuracy of a model on a dataset, computed in evaluation mode without recording a graph,
+ * one {@link Workspace} per batch. The loss is the batch losses weighted by batch size, i.e. the
+ * dataset mean for a mean-reduced loss.
  *
  * @param loss the weighted mean batch loss
  * @param accuracy the fraction of samples whose arg-max score is the label
@@ -28,11 +29,14 @@ public record Evaluation(double loss, double accuracy, int samples) {
       double total = 0;
       long correct = 0;
       for (Batch b : new Minibatches(data, batchSize, false, 0).epoch(0, dtype)) {
-        Tensor out = model.predict(b.x());
-        double l =
-            loss.value(Var.constant(out), Var.constant(loss.encodeTargets(b.oneHot()))).item();
-        total += l * b.size();
-        correct += b.correct(out);
+        // each batch's activations reuse the previous batch's storage; only numbers leave
+        try (Workspace ws = Workspace.open()) {
+          Tensor out = model.predict(b.x());
+          double l =
+              loss.value(Var.constant(out), Var.constant(loss.encodeTargets(b.oneHot()))).item();
+          total += l * b.size();
+          correct += b.correct(out);
+        }
       }
       return new Evaluation(total / data.size(), (double) correct / data.size(), data.size());
     } finally {
