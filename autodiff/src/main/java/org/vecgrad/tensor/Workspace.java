@@ -174,10 +174,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   /** The open workspace that leased {@code array} on this thread, or null. */
-  static Workspace ownerOf(Object array, int length) {
-    if (length < MIN_ELEMENTS) {
-      return null;
-    }
+  static Workspace ownerOf(Object array) {
     Pool pool = POOL.get();
     return pool.current == null ? null : pool.owners.get(array);
   }
