@@ -34,7 +34,8 @@ import org.vecgrad.tensor.Workspace;
  * MLP train step. Each figure is compared with a reference measured in the same run where Java has
  * one (the naive triple loop, EJML, the scalar twin of a SIMD loop, one thread against two) and
  * with the figures recorded on the reference machine ({@link Baselines}) otherwise, or, given
- * {@link TorchAnchors}, with PyTorch measured on this machine just before each section.
+ * {@link TorchAnchors}, with PyTorch measured on this machine just before and just after each
+ * section (the geometric mean of the two).
  *
  * <p>Everything runs on one thread ({@code Parallel.setThreads(1)}), like the baselines, except the
  * two-thread matmul row. Measurements go through {@link Harness}, the loop the individual benchmark
@@ -58,6 +59,12 @@ public final class BenchSuite {
   private final PrintStream log;
   private final TorchAnchors torch;
   private final BenchTable table = new BenchTable();
+
+  /**
+   * Rows compared with PyTorch measured here, by the key of their figure: their reference is set
+   * again from both of the section's PyTorch runs once the second one is in.
+   */
+  private final List<Map.Entry<BenchTable.Row, String[]>> torchRows = new ArrayList<>();
 
   /** The core probe just before each section that ran, in run order (GFLOP/s). */
   private final Map<String, Double> sectionProbes = new LinkedHashMap<>();
@@ -127,6 +134,13 @@ public final class BenchSuite {
           case "curvature" -> suite.curvature();
           case "train" -> suite.train();
           default -> throw new AssertionError(s);
+        }
+        if (torch != null && TORCH_SECTIONS.contains(s)) {
+          // PyTorch again, after ours: its reference becomes the mean of the two runs, so that a
+          // drift of the shared host during the section no longer falls on one side of a ratio
+          log.printf("  PyTorch %s again (bench/torch/anchors.py) ...%n", s);
+          torch.measure(s);
+          suite.rereadTorchRows();
         }
       }
     } finally {
@@ -329,7 +343,16 @@ public final class BenchSuite {
       throw new IllegalStateException(
           "bench --torch: bench/torch/anchors.py printed no positive figure for " + key);
     }
+    torchRows.add(Map.entry(row, new String[] {key, hereLabel}));
     return row.vs(hereLabel, here, TorchAnchors.SOURCE);
+  }
+
+  /** Sets the PyTorch-here rows' references again from every reading so far. */
+  private void rereadTorchRows() {
+    for (Map.Entry<BenchTable.Row, String[]> e : torchRows) {
+      String[] keyAndLabel = e.getValue();
+      e.getKey().vs(keyAndLabel[1], torch.figure(keyAndLabel[0]), TorchAnchors.SOURCE);
+    }
   }
 
   /** GFLOP/s from a result per flop (flops per ns). */

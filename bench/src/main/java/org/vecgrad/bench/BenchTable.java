@@ -43,6 +43,7 @@ public final class BenchTable {
     double ratio = Double.NaN;
     String target = "—";
     String status = "—";
+    double ratioBound = Double.NaN;
 
     Row(String section, String name, double figure, String unit, Better better) {
       this.section = section;
@@ -52,11 +53,17 @@ public final class BenchTable {
       this.better = better;
     }
 
-    /** Compares with a reference figure (same unit); the ratio reads "times better". */
+    /**
+     * Compares with a reference figure (same unit); the ratio reads "times better". Called again,
+     * it replaces the reference and re-judges a {@link #targetRatio} target.
+     */
     public Row vs(String label, double value, String source) {
       this.reference = label + " " + number(value);
       this.source = source;
       this.ratio = better == Better.HIGHER ? figure / value : value / figure;
+      if (!Double.isNaN(ratioBound)) {
+        targetRatio(ratioBound);
+      }
       return this;
     }
 
@@ -69,6 +76,7 @@ public final class BenchTable {
 
     /** A target on the ratio: at least {@code bound} times better than the reference. */
     public Row targetRatio(double bound) {
+      this.ratioBound = bound;
       return target("ratio ≥ " + number(bound), ratio >= bound);
     }
 

@@ -32,7 +32,10 @@ public final class TorchAnchors {
   private final String python;
   private final Path script;
   private final boolean quick;
-  private final Map<String, Double> figures = new LinkedHashMap<>();
+
+  /** Every reading of each key: one per run of its section (before and after ours). */
+  private final Map<String, List<Double>> readings = new LinkedHashMap<>();
+
   private String version = "?";
 
   private TorchAnchors(String python, Path script, boolean quick) {
@@ -143,17 +146,17 @@ public final class TorchAnchors {
       throw failure(command, "exit status " + r.exit(), r.lines());
     }
     List<String> lines = r.lines();
-    int before = figures.size();
-    parse(lines);
-    if (figures.size() == before) {
+    if (parse(lines) == 0) {
       throw failure(command, "printed no figure", lines);
     }
   }
 
   /**
-   * Reads {@code key value} lines; {@code torch VERSION} sets the version, other text is skipped.
+   * Reads {@code key value} lines as one more reading of each key; {@code torch VERSION} sets the
+   * version, other text is skipped. Returns the number of figures read.
    */
-  void parse(List<String> lines) {
+  int parse(List<String> lines) {
+    int read = 0;
     for (String line : lines) {
       String[] kv = line.trim().split("\\s+");
       if (kv.length != 2) {
@@ -164,16 +167,51 @@ public final class TorchAnchors {
         continue;
       }
       try {
-        figures.put(kv[0], Double.parseDouble(kv[1]));
+        double value = Double.parseDouble(kv[1]);
+        readings.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(value);
+        read++;
       } catch (NumberFormatException e) {
         // not a figure line (the script prints nothing else, but a warning could slip in)
       }
     }
+    return read;
   }
 
-  /** The figure under {@code key}, or NaN if the script has not printed it. */
+  /**
+   * The figure under {@code key}: the geometric mean of its readings (the section's runs before and
+   * after ours, so that a drift of the shared host between them cancels to first order), or NaN if
+   * the script has not printed it.
+   */
   public double figure(String key) {
-    return figures.getOrDefault(key, Double.NaN);
+    List<Double> r = readings.get(key);
+    if (r == null || r.isEmpty()) {
+      return Double.NaN;
+    }
+    double logSum = 0;
+    for (double v : r) {
+      logSum += Math.log(v);
+    }
+    return Math.exp(logSum / r.size());
+  }
+
+  /**
+   * The largest ratio between two readings of one key (1 with a single reading each): how far
+   * PyTorch's own figures moved while a section of ours ran.
+   */
+  public double largestSpread() {
+    double spread = 1;
+    for (List<Double> r : readings.values()) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = 0;
+      for (double v : r) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      if (lo > 0) {
+        spread = Math.max(spread, hi / lo);
+      }
+    }
+    return spread;
   }
 
   /**
@@ -188,10 +226,12 @@ public final class TorchAnchors {
             : "torch on one thread, OpenBLAS NOT pinned to one (no `blas_threads 1` line)";
     return String.format(
         Locale.ROOT,
-        "%s: PyTorch %s measured on this machine, %s, just before each section (%s %s)",
+        "%s: PyTorch %s measured on this machine, %s, before and after each section of ours"
+            + " (geometric mean of the two runs, which differed by up to %.2f×; %s %s)",
         SOURCE,
         version,
         threads,
+        largestSpread(),
         python,
         script);
   }
