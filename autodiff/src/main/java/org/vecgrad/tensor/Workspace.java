@@ -33,7 +33,8 @@ import java.util.Map;
  * vectors) are always fresh: for them the JVM's allocation is cheaper than the bookkeeping.
  *
  * <p>Workspaces nest (the innermost one leases) and belong to the thread that opened them: close
- * them on that thread, innermost first. Work that kernels split over helper threads is not affected
+ * them on that thread, innermost first, with try-with-resources (one left open keeps every later
+ * result of its thread leased, and so reachable, until it is closed). Work that kernels split over helper threads is not affected
  * (the calling thread makes the result arrays). The pool keeps at most {@code
  * -Dvecgrad.workspace.retainMB} (default 256) MiB of free arrays per thread.
  *
