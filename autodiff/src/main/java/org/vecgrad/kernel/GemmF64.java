@@ -111,7 +111,7 @@ final class GemmF64 {
    * Per-thread packing buffers, reused across calls. Panels are allocated on first use, so a thread
    * that only multiplies small matrices holds small buffers.
    */
-  private static final class Workspace {
+  private static final class PackBuffers {
     final double[][] panelsA = new double[MC / MR][];
     final double[][] panelsB = new double[NC / NR][];
 
@@ -142,7 +142,8 @@ final class GemmF64 {
     return panels;
   }
 
-  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+  private static final ThreadLocal<PackBuffers> PACK_BUFFERS =
+      ThreadLocal.withInitial(PackBuffers::new);
 
   // ---------------------------------------------------------------------------------------------
   // Packed path
@@ -152,7 +153,7 @@ final class GemmF64 {
    * Arguments as in {@link MatMul#gemm}; {@code m, n, k > 0}.
    *
    * <p>With enough rows, each packed B block is shared: the calling thread packs it, then the row
-   * blocks are spread over the threads, each packing its own A block into its own workspace (as
+   * blocks are spread over the threads, each packing its own A block into its own pack buffers (as
    * BLIS splits its ic loop). With few rows, the columns of C are split instead, each chunk packing
    * its own B panels and the (small) A. Either way each thread writes disjoint parts of C.
    */
@@ -183,7 +184,7 @@ final class GemmF64 {
 
   private static void sharedB(
       boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
-    Workspace ws = WORKSPACE.get();
+    PackBuffers ws = PACK_BUFFERS.get();
     if (ws.sharing) {
       // Re-entered while this thread waits for helpers of an outer product: stay on this thread.
       block(transA, transB, m, n, k, a, b, c, 0, n);
@@ -227,7 +228,7 @@ final class GemmF64 {
             1,
             cost(2L * m * nc * kc),
             (r0, r1) -> {
-              Workspace own = WORKSPACE.get();
+              PackBuffers own = PACK_BUFFERS.get();
               panels(own.panelsA, mBlock / MR, MR * kc);
               for (int ic = r0 * mBlock; ic < Math.min(m, r1 * mBlock); ic += mBlock) {
                 int mc = Math.min(mBlock, m - ic);
@@ -252,7 +253,7 @@ final class GemmF64 {
       double[] c,
       int j0,
       int j1) {
-    Workspace ws = WORKSPACE.get();
+    PackBuffers ws = PACK_BUFFERS.get();
     int kBlock = kBlock(k);
     panels(ws.panelsA, ceilDiv(Math.min(MC, m), MR), MR * kBlock);
     panels(ws.panelsB, ceilDiv(Math.min(NC, j1 - j0), NR), NR * kBlock);
@@ -631,7 +632,7 @@ final class GemmF64 {
     int colStride = transA ? m : 1;
     double[] rb = b; // rb[p*n + j] = B(p, j)
     if (transB) {
-      rb = WORKSPACE.get().scratch(k * n);
+      rb = PACK_BUFFERS.get().scratch(k * n);
       transpose(b, n, k, rb);
     }
     int i = 0;

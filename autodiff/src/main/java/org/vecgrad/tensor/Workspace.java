@@ -34,9 +34,9 @@ import java.util.Map;
  *
  * <p>Workspaces nest (the innermost one leases) and belong to the thread that opened them: close
  * them on that thread, innermost first, with try-with-resources (one left open keeps every later
- * result of its thread leased, and so reachable, until it is closed). Work that kernels split over helper threads is not affected
- * (the calling thread makes the result arrays). The pool keeps at most {@code
- * -Dvecgrad.workspace.retainMB} (default 256) MiB of free arrays per thread.
+ * result of its thread leased, and so reachable, until it is closed). Work that kernels split over
+ * helper threads is not affected (the calling thread makes the result arrays). The pool keeps at
+ * most {@code -Dvecgrad.workspace.retainMB} (default 256) MiB of free arrays per thread.
  *
  * <p>Measured (the 784-256-256-10 MLP step, one thread, in-process A/B with and without): see
  * docs/benchmarks.md, "Train step: fusion and memory".
