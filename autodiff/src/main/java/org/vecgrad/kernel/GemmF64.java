@@ -281,11 +281,13 @@ final class GemmF64 {
       double[] pa = panels[ir / MR];
       int rows = Math.min(MR, mc - ir);
       if (transA) {
-        // A(i, p) = a[p*m + i]: the MR values of one p are contiguous in a.
+        // A(i, p) = a[p*m + i]: the MR values of one p are contiguous in a. The zero fill only for
+        // a short last panel: an empty Arrays.fill per p was 2 % of the F32 batch-128 train step.
         for (int p = 0; p < kc; p++) {
-          int src = (pc + p) * m + ic + ir;
-          System.arraycopy(a, src, pa, p * MR, rows);
-          Arrays.fill(pa, p * MR + rows, (p + 1) * MR, 0);
+          System.arraycopy(a, (pc + p) * m + ic + ir, pa, p * MR, rows);
+        }
+        if (rows < MR) {
+          zeroColumns(pa, kc, MR, rows);
         }
       } else {
         // A(i, p) = a[i*k + p]: rows of a become the panel's columns.
