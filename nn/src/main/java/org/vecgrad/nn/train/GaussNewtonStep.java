@@ -13,6 +13,7 @@ import org.vecgrad.nn.Parameter;
 import org.vecgrad.nn.data.Batch;
 import org.vecgrad.nn.loss.Loss;
 import org.vecgrad.tensor.Tensor;
+import org.vecgrad.tensor.Workspace;
 
 /**
  * A Gauss-Newton / Levenberg–Marquardt step solved by conjugate gradients (lecture 002): at the
@@ -63,8 +64,18 @@ public final class GaussNewtonStep implements TrainingStep {
     return lastCgIterations;
   }
 
+  /**
+   * One step inside a {@link Workspace}: the products of the CG solve and the line search's forward
+   * passes reuse one another's storage; only the accepted parameter values leave it, as copies.
+   */
   @Override
   public StepResult step(Module model, Loss loss, Batch batch) {
+    try (Workspace ws = Workspace.open()) {
+      return recordSolveAndSearch(model, loss, batch);
+    }
+  }
+
+  private StepResult recordSolveAndSearch(Module model, Loss loss, Batch batch) {
     List<Parameter> params = model.parameters();
     Tensor target = loss.encodeTargets(batch.targets());
     double before;
@@ -130,7 +141,7 @@ public final class GaussNewtonStep implements TrainingStep {
     double alpha = 1;
     for (int tries = 0; tries < 12; tries++) {
       for (int i = 0; i < params.size(); i++) {
-        params.get(i).set(axpy(alpha, d[i], start.get(i)));
+        params.get(i).set(axpy(alpha, d[i], start.get(i)).copy()); // outlives the workspace
       }
       double after = loss.value(Var.constant(model.predict(x)), Var.constant(target)).item();
       if (after <= before + 1e-4 * alpha * slope) {
