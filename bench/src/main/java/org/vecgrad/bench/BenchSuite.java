@@ -64,7 +64,10 @@ public final class BenchSuite {
    * Rows compared with PyTorch measured here, by the key of their figure: their reference is set
    * again from both of the section's PyTorch runs once the second one is in.
    */
-  private final List<Map.Entry<BenchTable.Row, String[]>> torchRows = new ArrayList<>();
+  private final List<TorchRow> torchRows = new ArrayList<>();
+
+  /** A row whose reference is PyTorch's figure {@code key}, shown as {@code label}. */
+  private record TorchRow(BenchTable.Row row, String key, String label) {}
 
   /** The core probe just before each section that ran, in run order (GFLOP/s). */
   private final Map<String, Double> sectionProbes = new LinkedHashMap<>();
@@ -343,15 +346,14 @@ public final class BenchSuite {
       throw new IllegalStateException(
           "bench --torch: bench/torch/anchors.py printed no positive figure for " + key);
     }
-    torchRows.add(Map.entry(row, new String[] {key, hereLabel}));
+    torchRows.add(new TorchRow(row, key, hereLabel));
     return row.vs(hereLabel, here, TorchAnchors.SOURCE);
   }
 
   /** Sets the PyTorch-here rows' references again from every reading so far. */
   private void rereadTorchRows() {
-    for (Map.Entry<BenchTable.Row, String[]> e : torchRows) {
-      String[] keyAndLabel = e.getValue();
-      e.getKey().vs(keyAndLabel[1], torch.figure(keyAndLabel[0]), TorchAnchors.SOURCE);
+    for (TorchRow r : torchRows) {
+      r.row().vs(r.label(), torch.figure(r.key()), TorchAnchors.SOURCE);
     }
   }
 
