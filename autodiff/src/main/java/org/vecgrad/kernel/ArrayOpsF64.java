@@ -106,11 +106,27 @@ public final class ArrayOpsF64 {
    * @throws IllegalArgumentException if the lengths differ
    */
   public static double[] axpy(double a, double[] x, double[] y) {
-    if (x.length != y.length) {
+    return axpy(a, x, y, new double[y.length]);
+  }
+
+  /**
+   * {@code y + a·x} written into {@code out} (which may be {@code y} itself: element i reads only
+   * {@code x[i]} and {@code y[i]}), as {@link #axpy(double, double[], double[])}; returns {@code
+   * out}.
+   *
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public static double[] axpy(double a, double[] x, double[] y, double[] out) {
+    if (x.length != y.length || out.length != y.length) {
       throw new IllegalArgumentException(
-          "axpy: x has " + x.length + " elements but y has " + y.length);
+          "axpy: x has "
+              + x.length
+              + " elements, y "
+              + y.length
+              + " and out "
+              + out.length
+              + "; they must agree");
     }
-    double[] out = new double[y.length];
     int i = 0;
     if (Simd.enabled()) {
       DoubleVector av = DoubleVector.broadcast(Simd.F64, a);

@@ -43,21 +43,29 @@ public sealed class Tensor permits Tensor.Leased {
       return new Tensor(shape, f64, f32);
     }
     Workspace owner = Workspace.ownerOf(f64 != null ? f64 : f32);
-    return owner == null ? new Tensor(shape, f64, f32) : new Leased(shape, f64, f32, owner);
+    return owner == null ? new Tensor(shape, f64, f32) : new Leased(shape, f64, f32, owner.lease());
   }
 
-  /** A tensor whose storage a workspace leased: every read first checks the workspace is open. */
+  /**
+   * A tensor over storage its owner will take back (a {@link Workspace}'s leased arrays, or a
+   * parameter's array that {@link StorageReuse} hands to the next value): every read first checks
+   * the lease.
+   */
   static final class Leased extends Tensor {
-    private final Workspace owner;
+    private final Lease lease;
 
-    private Leased(Shape shape, double[] f64, float[] f32, Workspace owner) {
+    Leased(Shape shape, double[] f64, float[] f32, Lease lease) {
       super(shape, f64, f32);
-      this.owner = owner;
+      this.lease = lease;
+    }
+
+    Lease lease() {
+      return lease;
     }
 
     @Override
     void requireLive() {
-      owner.requireOpen(this);
+      lease.requireLive(this);
     }
   }
 
@@ -413,7 +421,7 @@ public sealed class Tensor permits Tensor.Leased {
               + " elements)");
     }
     return this instanceof Leased l
-        ? new Leased(newShape, f64, f32, l.owner)
+        ? new Leased(newShape, f64, f32, l.lease)
         : new Tensor(newShape, f64, f32);
   }
 
@@ -524,8 +532,8 @@ public sealed class Tensor permits Tensor.Leased {
    */
   @Override
   public String toString() {
-    if (this instanceof Leased l && l.owner.isClosed()) {
-      return "Tensor" + shape + " " + dtype() + " (storage handed back by a closed Workspace)";
+    if (this instanceof Leased l && !l.lease.isLive()) {
+      return "Tensor" + shape + " " + dtype() + " (" + l.lease.note() + ")";
     }
     return TensorFormat.format(this, PRINT_LIMIT);
   }

@@ -53,6 +53,7 @@ public final class Workspace implements AutoCloseable {
   private final Workspace parent;
   private final Thread thread = Thread.currentThread();
   private final List<Object> leased = new ArrayList<>();
+  private final Lease lease = new Lease(false);
   private long recycledArrays;
   private long freshArrays;
   private boolean closed;
@@ -94,6 +95,10 @@ public final class Workspace implements AutoCloseable {
           "Workspace.close: a workspace opened inside this one is still open; close it first");
     }
     closed = true;
+    lease.end(
+        "was computed inside a Workspace that has been closed, and its storage now holds other"
+            + " results; copy() it inside the workspace to keep it",
+        "storage handed back by a closed Workspace");
     pool.current = parent;
     for (Object array : leased) {
       pool.owners.remove(array);
@@ -180,17 +185,9 @@ public final class Workspace implements AutoCloseable {
     return pool.current == null ? null : pool.owners.get(array);
   }
 
-  /** Throws if {@code t}'s storage belongs to this workspace and it is closed. */
-  void requireOpen(Tensor t) {
-    if (closed) {
-      throw new IllegalStateException(
-          "tensor of shape "
-              + t.shape()
-              + " ("
-              + t.dtype()
-              + ") was computed inside a Workspace that has been closed, and its storage now"
-              + " holds other results; copy() it inside the workspace to keep it");
-    }
+  /** The lease of every tensor over this workspace's arrays: ended by {@link #close()}. */
+  Lease lease() {
+    return lease;
   }
 
   /** One thread's free arrays, by dtype and length, and the leases of its open workspaces. */

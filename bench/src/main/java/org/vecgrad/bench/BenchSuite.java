@@ -563,20 +563,32 @@ public final class BenchSuite {
     for (String[] a : alloc) {
       table.row("train", a[0] + ", allocated", Double.parseDouble(a[1]), "MB/step", LO);
     }
-    // what the workspace buys: the same F32 steps with every intermediate allocated afresh,
-    // measured right after, so that the ratio is of one run
+    // what the workspace and the in-place update buy: the same F32 steps with every intermediate
+    // allocated afresh, or with new parameter arrays per step, each measured right after the full
+    // configuration, so that each ratio is of two measurements taken one after the other
     for (int batch : batches) {
       String what = "train step F32 batch " + batch;
-      log.printf("  %s without a workspace ...%n", what);
-      Harness.Result with = TrainStepBenchmark.measure("F32", batch, budget, true);
-      Harness.Result without = TrainStepBenchmark.measure("F32", batch, budget, false);
-      log.printf("    %s per step (with: %s)%n", without, with);
+      log.printf("  %s without a workspace, and with new parameter values ...%n", what);
+      Harness.Result with = TrainStepBenchmark.measure("F32", batch, budget, true, true);
+      Harness.Result without = TrainStepBenchmark.measure("F32", batch, budget, false, true);
+      Harness.Result again = TrainStepBenchmark.measure("F32", batch, budget, true, true);
+      Harness.Result newValues = TrainStepBenchmark.measure("F32", batch, budget, true, false);
+      log.printf(
+          "    without a workspace %s, new values %s per step (full: %s, %s)%n",
+          without, newValues, with, again);
       table
           .row("train", what + ", workspace", batch * with.perSecond(), "samples/s", HI)
           .vs("no workspace", batch * without.perSecond(), BenchTable.IN_RUN);
       table
           .row("train", what + ", workspace, allocated", with.bytes() / (1 << 20), "MB/step", LO)
           .vs("no workspace", without.bytes() / (1 << 20), BenchTable.IN_RUN);
+      table
+          .row("train", what + ", in-place SGD", batch * again.perSecond(), "samples/s", HI)
+          .vs("new values", batch * newValues.perSecond(), BenchTable.IN_RUN);
+      table
+          .row(
+              "train", what + ", in-place SGD, allocated", again.bytes() / (1 << 20), "MB/step", LO)
+          .vs("new values", newValues.bytes() / (1 << 20), BenchTable.IN_RUN);
     }
   }
 
@@ -621,7 +633,8 @@ public final class BenchSuite {
       "for costs); above 1 vecgrad is ahead. in-run: measured in this run, on this machine,",
       "interleaved with the figure; baseline Zen 3: shared/bench/baselines.md, a 2-vCPU AMD EPYC",
       "Zen 3 (AVX2), not this machine. One thread throughout except the 2-thread matmul rows;",
-      "F32 and F64 through the ops' forward on tensors of that dtype. Medians of "
+      "F32 and F64 through the ops' forward on tensors of that dtype. Train steps: GradientStep",
+      "(in a workspace) with SGD updating in place, as PyTorch's SGD does. Medians of "
           + budget.rounds()
           + " rounds"
           + (quick ? " (--quick)." : "."),

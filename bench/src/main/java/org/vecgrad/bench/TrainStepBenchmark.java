@@ -24,10 +24,12 @@ import org.vecgrad.tensor.DType;
 
 /**
  * One training step of the 784-256-256-10 ReLU MLP (forward, softmax cross-entropy, backward, SGD
- * update) at batch 128 and 32, F64 and F32: the issue's throughput benchmark. JMH reports steps per
- * second; samples per second are that times the batch size. {@link #main} runs a short timed loop
- * instead ({@link Harness}) and prints samples/s next to PyTorch's numbers on the reference machine
- * (CPU, same model, {@code shared/bench/baselines.md}) and the megabytes allocated per step.
+ * update) at batch 128 and 32, F64 and F32: the issue's throughput benchmark. SGD updates the
+ * parameters in place ({@code updateInPlace(true)}), as PyTorch's SGD does; the flags below turn
+ * that and the step's workspace off for the in-run comparisons. JMH reports steps per second;
+ * samples per second are that times the batch size. {@link #main} runs a short timed loop instead
+ * ({@link Harness}) and prints samples/s next to PyTorch's numbers on the reference machine (CPU,
+ * same model, {@code shared/bench/baselines.md}) and the megabytes allocated per step.
  *
  * <pre>
  *   java --add-modules jdk.incubator.vector -cp bench/target/classes:$(cat bench/target/classpath.txt) \
@@ -59,6 +61,13 @@ public class TrainStepBenchmark {
    */
   public boolean workspace = true;
 
+  /**
+   * Whether SGD writes each new parameter value over the old one's array ({@code
+   * Sgd.updateInPlace}); false gives every parameter a new array per step (the default of the
+   * optimisers), for the in-run ratio.
+   */
+  public boolean inPlace = true;
+
   private Mlp model;
   private Batch data;
   private GradientStep step;
@@ -75,7 +84,7 @@ public class TrainStepBenchmark {
       all[i] = i;
     }
     data = d.batch(all, dt);
-    step = new GradientStep(new Sgd(1e-3));
+    step = new GradientStep(new Sgd(1e-3).updateInPlace(inPlace));
     if (!workspace) {
       step = step.withoutWorkspace();
     }
@@ -93,15 +102,20 @@ public class TrainStepBenchmark {
    * it when {@code Parallel.threads()} is 1).
    */
   static Harness.Result measure(String dtype, int batch, Harness.Budget budget) {
-    return measure(dtype, batch, budget, true);
+    return measure(dtype, batch, budget, true, true);
   }
 
-  /** As {@link #measure(String, int, Harness.Budget)}, with or without the step's workspace. */
-  static Harness.Result measure(String dtype, int batch, Harness.Budget budget, boolean workspace) {
+  /**
+   * As {@link #measure(String, int, Harness.Budget)}, with or without the step's workspace and the
+   * in-place update.
+   */
+  static Harness.Result measure(
+      String dtype, int batch, Harness.Budget budget, boolean workspace, boolean inPlace) {
     TrainStepBenchmark b = new TrainStepBenchmark();
     b.batch = batch;
     b.dtype = dtype;
     b.workspace = workspace;
+    b.inPlace = inPlace;
     b.setUp();
     // at least 200 warm-up steps: --quick's 0.3 s left the first configuration of each dtype in
     // interpreted and C1 code, whose boxed vectors showed as 4.7-9.4 MB and 2-3x the time per step

@@ -8,6 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.vecgrad.kernel.Simd;
 import org.vecgrad.nn.Parameter;
 import org.vecgrad.tensor.DType;
+import org.vecgrad.tensor.StorageReuse;
 import org.vecgrad.tensor.Tensor;
 
 /**
@@ -18,6 +19,16 @@ import org.vecgrad.tensor.Tensor;
  *
  * <p>An F32 parameter is updated in chunks through two reused double buffers: the step then
  * allocates only the new float array, not double copies of the parameter and its gradient.
+ *
+ * <p><b>New values or in place.</b> By default each step gives each parameter a new tensor and the
+ * old value stays valid forever (tensors are immutable: keeping {@code p.value()} is a snapshot).
+ * {@link #updateInPlace(boolean) updateInPlace(true)} writes the new value over the array of the
+ * value it replaces, as PyTorch's optimisers do, through {@link StorageReuse}: no new array per
+ * step, and the array is the one the forward and backward passes have just read, still in cache
+ * (the MLP train step of the benchmarks runs about 1.1–1.2× faster at batch 32). The replaced value
+ * is then <em>retired</em>: reading a {@code p.value()} kept from before a step throws {@link
+ * IllegalStateException} (copy() it to keep it) instead of silently showing the new numbers. The
+ * first in-place step still allocates once, since a parameter's initial tensor may be shared.
  */
 public abstract class ElementwiseOptimizer implements Optimizer {
   /**
@@ -35,10 +46,53 @@ public abstract class ElementwiseOptimizer implements Optimizer {
   private final double[] gradChunk = new double[CHUNK];
   private double lr;
   private long steps;
+  private boolean inPlace;
 
   /** An optimiser with learning rate {@code lr}. */
   protected ElementwiseOptimizer(double lr) {
     setLearningRate(lr);
+  }
+
+  /**
+   * Whether later steps write each new value over the storage of the value it replaces (see the
+   * class comment: a value kept from before such a step then throws when read).
+   *
+   * @return this optimiser
+   */
+  public ElementwiseOptimizer updateInPlace(boolean on) {
+    this.inPlace = on;
+    return this;
+  }
+
+  /** Whether steps update parameters in place ({@link #updateInPlace}). */
+  public boolean updatesInPlace() {
+    return inPlace;
+  }
+
+  /**
+   * Storage for the new value of a parameter currently holding {@code value}: the value's own array
+   * when updating in place and it may be taken (which retires {@code value}: read it first), else a
+   * new array. Wrap the result with {@link #newValue(Tensor, double[])}.
+   */
+  protected final double[] storageF64(Tensor value) {
+    double[] own = inPlace ? StorageReuse.takeF64(value) : null;
+    return own != null ? own : new double[value.size()];
+  }
+
+  /** As {@link #storageF64}, for an F32 parameter. */
+  protected final float[] storageF32(Tensor value) {
+    float[] own = inPlace ? StorageReuse.takeF32(value) : null;
+    return own != null ? own : new float[value.size()];
+  }
+
+  /** The new value over {@code data}, which a later in-place step may take. */
+  protected final Tensor newValue(Tensor old, double[] data) {
+    return inPlace ? StorageReuse.reusable(old.shape(), data) : Tensor.wrap(old.shape(), data);
+  }
+
+  /** As {@link #newValue(Tensor, double[])}, for F32 data. */
+  protected final Tensor newValue(Tensor old, float[] data) {
+    return inPlace ? StorageReuse.reusable(old.shape(), data) : Tensor.wrap(old.shape(), data);
   }
 
   /** Number of state buffers per parameter (0 for SGD, 1 for momentum, 2 for Adam). */
@@ -107,15 +161,19 @@ public abstract class ElementwiseOptimizer implements Optimizer {
   }
 
   private Tensor stepF64(Tensor value, Tensor grad, double[][] s) {
-    double[] theta = value.toDoubleArray(); // the new value: a copy, the old one stays intact
+    double[] old = value.readF64();
+    double[] theta = storageF64(value); // the old array when in place, else a new one
+    if (theta != old) {
+      System.arraycopy(old, 0, theta, 0, old.length); // the old value stays intact
+    }
     update(theta, grad.readF64(), theta.length, s, 0, steps);
-    return Tensor.wrap(value.shape(), theta);
+    return newValue(value, theta);
   }
 
   private Tensor stepInChunks(Tensor value, Tensor grad, double[][] s) {
-    float[] old = value.readF32(); // read only: the old value stays intact
+    float[] old = value.readF32(); // only read: each chunk is copied out before it is written
     float[] g = grad.dtype() == DType.F32 ? grad.readF32() : grad.toFloatArray();
-    float[] theta = new float[old.length]; // the new value
+    float[] theta = storageF32(value); // the new value (the old array when in place)
     for (int from = 0; from < theta.length; from += CHUNK) {
       int n = Math.min(CHUNK, theta.length - from);
       for (int i = 0; i < n; i++) {
@@ -127,7 +185,7 @@ public abstract class ElementwiseOptimizer implements Optimizer {
         theta[from + i] = (float) thetaChunk[i];
       }
     }
-    return Tensor.wrap(value.shape(), theta);
+    return newValue(value, theta);
   }
 
   @Override

@@ -35,10 +35,12 @@ public final class Sgd extends ElementwiseOptimizer {
       return null;
     }
     double lr = learningRate();
-    return value.dtype() == DType.F64
-        ? Tensor.wrap(value.shape(), ArrayOpsF64.axpy(-lr, grad.readF64(), value.readF64()))
-        : Tensor.wrap(
-            value.shape(), ArrayOpsF32.axpy((float) -lr, grad.readF32(), value.readF32()));
+    if (value.dtype() == DType.F64) {
+      double[] theta = value.readF64(); // read before storageF64, which may retire the value
+      return newValue(value, ArrayOpsF64.axpy(-lr, grad.readF64(), theta, storageF64(value)));
+    }
+    float[] theta = value.readF32();
+    return newValue(value, ArrayOpsF32.axpy((float) -lr, grad.readF32(), theta, storageF32(value)));
   }
 
   @Override

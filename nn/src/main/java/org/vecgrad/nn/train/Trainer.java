@@ -155,10 +155,10 @@ public final class Trainer {
   }
 
   private List<Tensor> snapshot() {
-    // tensors are immutable: keeping references is a snapshot
+    // copies, not references: an optimiser that updates in place retires the values it replaces
     List<Tensor> s = new ArrayList<>();
     for (Parameter p : model.parameters()) {
-      s.add(p.value());
+      s.add(p.value().copy());
     }
     return s;
   }

@@ -125,6 +125,26 @@ class TrainerTest {
   }
 
   @Test
+  void earlyStoppingRestoresTheBestEpochAfterInPlaceUpdates() {
+    // the best epoch's snapshot must be a copy: in-place steps retire the values they replace
+    Mlp m = Mlp.builder(8, 8, 4).seed(1).build();
+    History h =
+        Trainer.builder(
+                m,
+                new SoftmaxCrossEntropy(),
+                new Sgd(2.0).updateInPlace(true)) // too large: wanders
+            .epochs(30)
+            .batchSize(50)
+            .earlyStopping(new EarlyStopping(2, 0))
+            .build()
+            .fit(DATA.train(), DATA.validation());
+    double bestLoss = h.epochs().get(h.bestEpoch() - 1).validationLoss();
+    double now =
+        Evaluation.of(m, new SoftmaxCrossEntropy(), DATA.validation(), 1024, DType.F64).loss();
+    assertEquals(bestLoss, now, 1e-12);
+  }
+
+  @Test
   void scheduleSetsTheRatePerEpochAndRestoresTheBase() {
     Adam adam = new Adam(0.01);
     History h =
