@@ -36,17 +36,21 @@ import org.vecgrad.tensor.DType;
  * (safetensors).
  */
 final class TrainCommand implements Command {
-  /** Optimiser name → (learning rate → optimiser), with the default rate of each. */
+  /**
+   * Optimiser name → (learning rate → optimiser), with the default rate of each. They update in
+   * place: the command keeps no parameter value across steps (the trainer's early-stopping snapshot
+   * copies), so nothing it holds is retired.
+   */
   private static final Map<String, DoubleFunction<Optimizer>> OPTIMIZERS =
       Map.of(
           "sgd",
-          Sgd::new,
+          lr -> new Sgd(lr).updateInPlace(true),
           "momentum",
-          lr -> new Momentum(lr, 0.9),
+          lr -> new Momentum(lr, 0.9).updateInPlace(true),
           "nesterov",
-          lr -> Momentum.nesterov(lr, 0.9),
+          lr -> Momentum.nesterov(lr, 0.9).updateInPlace(true),
           "adam",
-          Adam::new);
+          lr -> new Adam(lr).updateInPlace(true));
 
   private static final Map<String, Double> DEFAULT_LR =
       Map.of("sgd", 0.1, "momentum", 0.01, "nesterov", 0.01, "adam", 1e-3);
