@@ -47,6 +47,11 @@ class MatMulTest {
       {200, 300, 1},
       {3, 257, 129},
       {129, 3, 257},
+      // a dense layer's x·Wᵀ at small batches, with full and short panels and tiles, over one or
+      // several k blocks
+      {64, 256, 784},
+      {40, 250, 600},
+      {17, 61, 1100},
       // two to five columns of a row-major A, large enough to pack as Cᵀ
       {517, 2, 70},
       {200, 5, 100}
