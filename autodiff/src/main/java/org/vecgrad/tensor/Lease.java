@@ -2,9 +2,10 @@ package org.vecgrad.tensor;
 
 /**
  * The right to read storage that its owner will take back: a closed {@link Workspace} takes back
- * the arrays it leased, and {@link StorageReuse#take} takes a parameter's array for its next value.
- * Every {@link Tensor.Leased} over such storage holds the lease and checks it before each read, so
- * a tensor kept past the end of its lease throws instead of showing whatever the storage holds now.
+ * the arrays it leased, and {@link StorageReuse#takeF64} takes a parameter's array for its next
+ * value. Every {@link Tensor.Leased} over such storage holds the lease and checks it before each
+ * read, so a tensor kept past the end of its lease throws instead of showing whatever the storage
+ * holds now.
  *
  * <p>One lease can cover many tensors (a workspace's, or a tensor and its reshapes): ending it
  * retires them all.
@@ -15,14 +16,14 @@ final class Lease {
   private String note;
 
   /**
-   * A lease; {@code passesOn} when {@link StorageReuse#take} may end it and give the storage to a
-   * successor value (never for a workspace's arrays, which go back to its pool).
+   * A lease; {@code passesOn} when {@link StorageReuse#takeF64} may end it and give the storage to
+   * a successor value (never for a workspace's arrays, which go back to its pool).
    */
   Lease(boolean passesOn) {
     this.passesOn = passesOn;
   }
 
-  /** Whether {@link StorageReuse#take} may take this storage for a successor. */
+  /** Whether {@link StorageReuse#takeF64} may take this storage for a successor. */
   boolean passesOn() {
     return passesOn;
   }
