@@ -821,7 +821,7 @@ final class GemmF64 {
    * in L1. (Element by element, power-of-two strides made the writes conflict in the cache: several
    * times slower.)
    */
-  private static void transpose(double[] x, int rows, int cols, double[] t) {
+  static void transpose(double[] x, int rows, int cols, double[] t) {
     for (int r0 = 0; r0 < rows; r0 += 8) {
       int r1 = Math.min(rows, r0 + 8);
       for (int q = 0; q < cols; q++) {

@@ -73,7 +73,7 @@ final class MatMulF64 {
         // once per row tile (and transpose it first when A is row-major).
         GemmF64.packed(!transB, !transA, n, m, k, b, a, ct);
       }
-      transposeInto(ct, n, m, c);
+      GemmF64.transpose(ct, n, m, c);
       return;
     }
     if (transB
@@ -88,7 +88,7 @@ final class MatMulF64 {
       // worth it when the interleaving saved, (n - m)·k values, exceeds the m·n transposed.
       double[] ct = Workspace.newF64ForOverwrite(n * m);
       GemmF64.packed(false, true, n, m, k, b, a, ct);
-      transposeInto(ct, n, m, c);
+      GemmF64.transpose(ct, n, m, c);
       return;
     }
     if (fmas < SMALL_FMAS || m < GemmF64.MR || n < GemmF64.NR / 2) {
@@ -96,17 +96,6 @@ final class MatMulF64 {
       return;
     }
     GemmF64.packed(transA, transB, m, n, k, a, b, c);
-  }
-
-  /**
-   * {@code c = tᵀ}: {@code t} is {@code rows × cols}, row-major, and {@code c} {@code cols × rows}.
-   */
-  private static void transposeInto(double[] t, int rows, int cols, double[] c) {
-    for (int j = 0; j < rows; j++) {
-      for (int i = 0; i < cols; i++) {
-        c[i * rows + j] = t[j * cols + i];
-      }
-    }
   }
 
   /** The scalar triple loop: the oracle of every optimised path. */
