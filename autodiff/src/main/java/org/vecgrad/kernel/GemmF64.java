@@ -644,7 +644,7 @@ final class GemmF64 {
     double[] rb = b; // rb[p*n + j] = B(p, j)
     if (transB) {
       rb = PACK_BUFFERS.get().scratch(k * n);
-      transpose(b, n, k, rb);
+      ArrayOpsF64.transpose(b, n, k, rb);
     }
     int i = 0;
     if (n == 1) {
@@ -812,23 +812,6 @@ final class GemmF64 {
         s = Math.fma(a[a0 + p * cs], b[p * n + j], s);
       }
       c[c0 + j] = s;
-    }
-  }
-
-  /**
-   * Writes the transpose of the row-major {@code rows × cols} matrix {@code x} into {@code t}, a
-   * band of 8 rows at a time: each row of t gets 8 contiguous values, and the 8 rows of x read stay
-   * in L1. (Element by element, power-of-two strides made the writes conflict in the cache: several
-   * times slower.)
-   */
-  static void transpose(double[] x, int rows, int cols, double[] t) {
-    for (int r0 = 0; r0 < rows; r0 += 8) {
-      int r1 = Math.min(rows, r0 + 8);
-      for (int q = 0; q < cols; q++) {
-        for (int r = r0, d = q * rows + r0; r < r1; r++, d++) {
-          t[d] = x[r * cols + q];
-        }
-      }
     }
   }
 

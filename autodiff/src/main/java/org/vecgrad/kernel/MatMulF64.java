@@ -73,7 +73,7 @@ final class MatMulF64 {
         // once per row tile (and transpose it first when A is row-major).
         GemmF64.packed(!transB, !transA, n, m, k, b, a, ct);
       }
-      GemmF64.transpose(ct, n, m, c);
+      ArrayOpsF64.transpose(ct, n, m, c);
       return;
     }
     if (transB
@@ -88,7 +88,7 @@ final class MatMulF64 {
       // worth it when the interleaving saved, (n - m)·k values, exceeds the m·n transposed.
       double[] ct = Workspace.newF64ForOverwrite(n * m);
       GemmF64.packed(false, true, n, m, k, b, a, ct);
-      GemmF64.transpose(ct, n, m, c);
+      ArrayOpsF64.transpose(ct, n, m, c);
       return;
     }
     if (fmas < SMALL_FMAS || m < GemmF64.MR || n < GemmF64.NR / 2) {
