@@ -14,34 +14,39 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <pre>
  * for jc in [0, n) step NC            columns of C
- *   for pc in [0, k) step kc          kc ≤ KC, equal blocks chosen from k alone
- *     pack B[pc:pc+kc, jc:jc+nc]      into NR-wide panels, zero-padded        → L2/L3, shared
+ *   for pc in [0, k) step kc          equal k blocks of at most DEEP_CHUNKS × KC (one KC with few rows)
+ *     pack B[pc:pc+kc, jc:jc+nc]      into NR-wide panels of KC-deep chunks   → L2/L3, shared
  *     for ic in [0, m) step mc        row blocks, spread over the threads
- *       pack A[ic:ic+mc, pc:pc+kc]    into MR-tall panels, zero-padded        → L2, per thread
- *       for jr in [0, nc) step NR     one B panel (kc × NR) stays in L1 ...
+ *       pack A[ic:ic+mc, pc:pc+kc]    into MR-tall panels of KC-deep chunks   → L2, per thread
+ *       for jr in [0, nc) step NR     one B panel stays in L1 or L2 ...
  *         for ir in [0, mc) step MR   ... while the A panels stream past it
- *           micro-kernel: C[MR × NR] = C + Apanel · Bpanel, in MR × 2 vector registers
+ *           for each chunk            C tile from memory on the first, from L1 after
+ *             micro-kernel: C[MR × NR] = C + Achunk · Bchunk, in MR × 2 vector registers
  * </pre>
  *
  * The block sizes are set in bytes (2 KiB of k, 768 B of rows, 16 KiB of columns) and divided by
  * {@link #ELEMENT_BYTES}: KC = 256, MC = 96, NC = 2048 for F64, chosen on AVX-512 (32 KiB L1d, 1
  * MiB L2), where halving or doubling them moved n = 1024 by less than the run-to-run noise; 512,
  * 192, 4096 for F32, where the same bytes measured at least as fast as the F64 element counts (best
- * of N on a loaded machine: the differences were within its noise). {@code -Dvecgrad.gemm.f64.kc}
- * (or {@code .mc}, {@code .nc}) overrides one dtype, {@code -Dvecgrad.gemm.kc} both, for tuning on
- * another machine. None of them changes a result (see "Determinism").
+ * of N on a loaded machine: the differences were within its noise). A k block on the shared-B path
+ * holds {@link #DEEP_CHUNKS} chunks of KC: 512 k steps in both dtypes, so that loading the C tile
+ * once per block costs little (see there). {@code -Dvecgrad.gemm.f64.kc} (or {@code .mc}, {@code
+ * .nc}) overrides one dtype, {@code -Dvecgrad.gemm.kc} both, {@code -Dvecgrad.gemm.kchunks} the
+ * chunks, for tuning on another machine. None of them changes a result (see "Determinism").
  *
- * <p>Packing is where transposes are absorbed: whatever the layout of A and B, a packed A panel
- * holds its MR rows {@code A[i, pc..pc+kc]} one after the other, {@link #A_STRIDE} apart, and a
- * packed B panel holds, for each p, the NR values {@code B[p, j..j+NR]} side by side, so the
- * micro-kernel reads MR + 1 contiguous streams. A row-major A (the usual case) then packs by
+ * <p>Packing is where transposes are absorbed: whatever the layout of A and B, a chunk of a packed
+ * A panel holds its MR rows {@code A[i, p..p+KC]} one after the other, {@link #A_STRIDE} apart, and
+ * a chunk of a packed B panel holds, for each p, the NR values {@code B[p, j..j+NR]} side by side,
+ * so the micro-kernel reads MR + 1 contiguous streams. A row-major A (the usual case) then packs by
  * copying rows; only a transposed A, or a transposed B, is interleaved value by value. (A panels
  * used to hold the MR values of each p side by side, one stream: row-major panels packed by copying
  * ran products 1.05–1.16× faster, F32 and F64, from the layer shapes to 1024³, two builds
- * alternating in one JVM.) Each panel is its own array, so the micro-kernel indexes it from 0 with
+ * alternating in one JVM.) Each chunk is its own array, so the micro-kernel indexes it from 0 with
  * constant offsets: fewer live registers and bounds checks that C2 can hoist (worth about 20% on
- * the kernel). Padding the panels with zeros makes every tile full-size; edge tiles go through a
- * small scratch tile.
+ * the kernel). A kernel that walked the chunks itself, with the accumulators live across two nested
+ * loops, compiled to FMAs on boxed vectors (20× slower); one chunk per call compiles as before.
+ * Padding the panels with zeros makes every tile full-size; edge tiles go through a small scratch
+ * tile.
  *
  * <h2>Register tile</h2>
  *
@@ -91,15 +96,29 @@ final class GemmF64 {
   static final int ELEMENT_BYTES = Double.BYTES;
 
   /**
-   * Depth of a k block (elements). A packed B panel ({@code KC × NR}) is {@code KC × 128} bytes on
-   * AVX-512 whatever the dtype, since NR is two vectors.
+   * Depth of a chunk of packed panels (elements): the micro-kernel's k loop. A packed B chunk
+   * ({@code KC × NR}) is {@code KC × 128} bytes on AVX-512 whatever the dtype, since NR is two
+   * vectors: one L1 cache, so a B chunk read by a few A panels in turn stays there.
    */
   static final int KC = blockSize("kc", 2048);
 
   /**
-   * Distance between the rows of a packed A panel, in elements: KC and one cache line. A panel
-   * holds its MR rows one after the other, so that a row-major A packs by copying rows; the line
-   * keeps the rows' streams off the same L1 sets (a stride of exactly KC would be 2 KiB).
+   * Chunks in a k block where many rows share the packed B block: enough for 512 k steps (two F64
+   * chunks, one F32 chunk; {@code -Dvecgrad.gemm.kchunks} overrides). The macro-kernel runs the
+   * chunks of one C tile back to back, so the tile comes from memory once per k block and from L1
+   * for the other chunks; on a C larger than the caches those first loads miss, and their cost per
+   * FMA falls with the steps of a block. Two F64 chunks against one, measured in one JVM (two class
+   * loaders, 24 rounds): 1024³ 1.12×, 2048³ 1.10×, 512³ 1.16×, the layer shapes 1.03–1.06×; two F32
+   * chunks against one: 0.95–1.05× (hence one).
+   */
+  static final int DEEP_CHUNKS = Integer.getInteger("vecgrad.gemm.kchunks", ceilDiv(512, KC));
+
+  /**
+   * Distance between the rows of a packed A chunk, in elements: KC and one cache line. A chunk
+   * holds its MR rows one after the other, so that a row-major A packs by copying runs of its rows;
+   * the line keeps the rows' streams off the same L1 sets (a stride of exactly KC would be 2 KiB).
+   * The stride is a constant in the micro-kernel's addressing; rows twice as far apart, for k
+   * blocks twice as deep without chunks, ran the layer shapes (k ≤ KC) 3–10 % slower.
    */
   static final int A_STRIDE = KC + 64 / ELEMENT_BYTES;
 
@@ -124,11 +143,11 @@ final class GemmF64 {
    * that only multiplies small matrices holds small buffers.
    */
   private static final class PackBuffers {
-    final double[][] panelsA = new double[MC / MR][];
-    final double[][] panelsB = new double[NC / NR][];
+    final double[][][] panelsA = new double[MC / MR][][];
+    final double[][][] panelsB = new double[NC / NR][][];
 
     /** B panels shared with other threads; separate because they stay in use while we wait. */
-    final double[][] sharedPanelsB = new double[NC / NR][];
+    final double[][][] sharedPanelsB = new double[NC / NR][][];
 
     /** True while {@link #sharedPanelsB} is in use by a call further up this thread's stack. */
     boolean sharing;
@@ -144,11 +163,19 @@ final class GemmF64 {
     }
   }
 
-  /** Makes sure the first {@code count} panels of {@code size} doubles exist. */
-  private static double[][] panels(double[][] panels, int count, int size) {
+  /**
+   * Makes sure the first {@code count} panels exist, each with {@code chunks} chunks of {@code
+   * size} elements.
+   */
+  private static double[][][] panels(double[][][] panels, int count, int chunks, int size) {
     for (int i = 0; i < count; i++) {
-      if (panels[i] == null || panels[i].length < size) {
-        panels[i] = new double[size];
+      if (panels[i] == null || panels[i].length < chunks) {
+        panels[i] = new double[chunks][];
+      }
+      for (int q = 0; q < chunks; q++) {
+        if (panels[i][q] == null || panels[i][q].length < size) {
+          panels[i][q] = new double[size];
+        }
       }
     }
     return panels;
@@ -189,9 +216,9 @@ final class GemmF64 {
     return flops * ELEMENT_BYTES / 8;
   }
 
-  /** Equal k blocks of at most KC: no thin last block. Depends on k alone. */
-  private static int kBlock(int k) {
-    return ceilDiv(k, ceilDiv(k, KC));
+  /** Equal k blocks of at most {@code chunks} chunks: no thin last block. */
+  private static int kBlock(int k, int chunks) {
+    return ceilDiv(k, ceilDiv(k, chunks * KC));
   }
 
   private static void sharedB(
@@ -202,11 +229,12 @@ final class GemmF64 {
       block(transA, transB, m, n, k, a, b, c, 0, n);
       return;
     }
-    int kBlock = kBlock(k);
+    int kBlock = kBlock(k, DEEP_CHUNKS);
+    int chunks = ceilDiv(kBlock, KC);
     // At least two row blocks, so that two threads have something to share.
     int mBlock = Math.min(MC, roundUp(ceilDiv(m, 2), MR));
     int rowBlocks = ceilDiv(m, mBlock);
-    double[][] panelsB = panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), NR * kBlock);
+    double[][][] panelsB = panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), chunks, NR * KC);
     ws.sharing = true;
     try {
       sharedBLoop(transA, transB, m, n, k, a, b, c, kBlock, mBlock, rowBlocks, panelsB);
@@ -227,7 +255,7 @@ final class GemmF64 {
       int kBlock,
       int mBlock,
       int rowBlocks,
-      double[][] panelsB) {
+      double[][][] panelsB) {
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
       for (int pc = 0; pc < k; pc += kBlock) {
@@ -241,7 +269,7 @@ final class GemmF64 {
             cost(2L * m * nc * kc),
             (r0, r1) -> {
               PackBuffers own = PACK_BUFFERS.get();
-              panels(own.panelsA, mBlock / MR, MR * A_STRIDE);
+              panels(own.panelsA, mBlock / MR, ceilDiv(kBlock, KC), MR * A_STRIDE);
               for (int ic = r0 * mBlock; ic < Math.min(m, r1 * mBlock); ic += mBlock) {
                 int mc = Math.min(mBlock, m - ic);
                 packA(transA, m, k, a, ic, mc, pc0, kc, own.panelsA);
@@ -266,9 +294,11 @@ final class GemmF64 {
       int j0,
       int j1) {
     PackBuffers ws = PACK_BUFFERS.get();
-    int kBlock = kBlock(k);
-    panels(ws.panelsA, ceilDiv(Math.min(MC, m), MR), MR * A_STRIDE);
-    panels(ws.panelsB, ceilDiv(Math.min(NC, j1 - j0), NR), NR * kBlock);
+    // Few rows: few A panels read each B chunk, so one chunk per k block keeps it in L1.
+    int kBlock = kBlock(k, m < 4 * MR ? 1 : DEEP_CHUNKS);
+    int chunks = ceilDiv(kBlock, KC);
+    panels(ws.panelsA, ceilDiv(Math.min(MC, m), MR), chunks, MR * A_STRIDE);
+    panels(ws.panelsB, ceilDiv(Math.min(NC, j1 - j0), NR), chunks, NR * KC);
     for (int jc = j0; jc < j1; jc += NC) {
       int nc = Math.min(NC, j1 - jc);
       for (int pc = 0; pc < k; pc += kBlock) {
@@ -284,38 +314,75 @@ final class GemmF64 {
   }
 
   /**
-   * Packs {@code op(A)[ic:ic+mc, pc:pc+kc]} into MR-row panels: {@code panels[t]} holds rows {@code
-   * ic + t*MR ...}, row r of the panel at {@code r * A_STRIDE}. Rows past {@code mc} are zero.
+   * Packs {@code op(A)[ic:ic+mc, pc:pc+kc]} into MR-row panels of KC-deep chunks: {@code
+   * panels[t][q]} holds rows {@code ic + t*MR ...} at {@code p = pc + q*KC ...}, row r at {@code r
+   * * A_STRIDE}. Rows past {@code mc} are zero.
    */
   private static void packA(
-      boolean transA, int m, int k, double[] a, int ic, int mc, int pc, int kc, double[][] panels) {
+      boolean transA,
+      int m,
+      int k,
+      double[] a,
+      int ic,
+      int mc,
+      int pc,
+      int kc,
+      double[][][] panels) {
     for (int ir = 0; ir < mc; ir += MR) {
-      double[] pa = panels[ir / MR];
       int rows = Math.min(MR, mc - ir);
-      if (transA) {
-        // A(i, p) = a[p*m + i]: the rows of the panel are columns of a.
-        interleave(a, pc * m + ic + ir, m, kc, rows, pa, A_STRIDE);
-      } else {
-        // A(i, p) = a[i*k + p]: each row of the panel is a run of a row of a.
-        for (int r = 0; r < rows; r++) {
-          System.arraycopy(a, (ic + ir + r) * k + pc, pa, r * A_STRIDE, kc);
+      for (int q0 = 0; q0 < kc; q0 += KC) {
+        double[] pa = panels[ir / MR][q0 / KC];
+        int len = Math.min(KC, kc - q0);
+        if (transA) {
+          // A(i, p) = a[p*m + i]: the rows of the panel are columns of a.
+          interleave(a, (pc + q0) * m + ic + ir, m, len, rows, pa, A_STRIDE);
+        } else {
+          // A(i, p) = a[i*k + p]: each row of the chunk is a run of a row of a.
+          for (int r = 0; r < rows; r++) {
+            System.arraycopy(a, (ic + ir + r) * k + pc + q0, pa, r * A_STRIDE, len);
+          }
         }
-      }
-      for (int r = rows; r < MR; r++) { // a short last panel: zero rows
-        Arrays.fill(pa, r * A_STRIDE, r * A_STRIDE + kc, 0);
+        for (int r = rows; r < MR; r++) { // a short last panel: zero rows
+          Arrays.fill(pa, r * A_STRIDE, r * A_STRIDE + len, 0);
+        }
       }
     }
   }
 
   /**
-   * Packs {@code op(B)[pc:pc+kc, jc:jc+nc]} into NR-column panels: {@code panels[j]} holds, for
-   * each p, the NR values of row p in columns {@code jc + j*NR ...}. Columns past {@code nc} are
-   * zero.
+   * Packs {@code op(B)[pc:pc+kc, jc:jc+nc]} into NR-column panels of KC-deep chunks: {@code
+   * panels[j][q]} holds, for each p from {@code pc + q*KC}, the NR values of row p in columns
+   * {@code jc + j*NR ...}. Columns past {@code nc} are zero.
    */
   private static void packB(
-      boolean transB, int n, int k, double[] b, int pc, int kc, int jc, int nc, double[][] panels) {
+      boolean transB,
+      int n,
+      int k,
+      double[] b,
+      int pc,
+      int kc,
+      int jc,
+      int nc,
+      double[][][] panels) {
+    for (int q0 = 0; q0 < kc; q0 += KC) {
+      packB(transB, n, k, b, pc + q0, Math.min(KC, kc - q0), jc, nc, panels, q0 / KC);
+    }
+  }
+
+  /** Packs chunk {@code q} of the B panels: rows {@code pc .. pc+kc-1} of op(B), kc ≤ KC. */
+  private static void packB(
+      boolean transB,
+      int n,
+      int k,
+      double[] b,
+      int pc,
+      int kc,
+      int jc,
+      int nc,
+      double[][][] panels,
+      int q) {
     for (int jr = 0; jr < nc; jr += NR) {
-      double[] pb = panels[jr / NR];
+      double[] pb = panels[jr / NR][q];
       int cols = Math.min(NR, nc - jr);
       if (transB) {
         // B(p, j) = b[j*k + p]: rows of b become the panel's columns.
@@ -396,38 +463,50 @@ final class GemmF64 {
   }
 
   /**
-   * Multiplies a packed {@code mc × kc} A block by a packed {@code kc × nc} B block into C at
-   * {@code c0} (row stride {@code ldc}), starting from zero when {@code first}, else from C.
+   * Multiplies a packed {@code mc × kc} A block by a packed {@code kc × nc} B block (both in
+   * KC-deep chunks) into C at {@code c0} (row stride {@code ldc}), starting from zero when {@code
+   * first}, else from C.
    */
   private static void macroKernel(
       int mc,
       int nc,
       int kc,
-      double[][] panelsA,
-      double[][] panelsB,
+      double[][][] panelsA,
+      double[][][] panelsB,
       double[] c,
       int c0,
       int ldc,
       boolean first,
       double[] tile) {
     for (int jr = 0; jr < nc; jr += NR) {
-      double[] pb = panelsB[jr / NR];
+      double[][] pb = panelsB[jr / NR];
       int cols = Math.min(NR, nc - jr);
       for (int ir = 0; ir < mc; ir += MR) {
-        double[] pa = panelsA[ir / MR];
+        double[][] pa = panelsA[ir / MR];
         int rows = Math.min(MR, mc - ir);
         int ci = c0 + ir * ldc + jr;
         if (rows == MR && cols == NR) {
-          microKernel(kc, pa, pb, c, ci, ldc, first);
+          chunks(kc, pa, pb, c, ci, ldc, first);
         } else {
           // Edge tile: run the full tile on a scratch copy, then keep its valid corner.
           if (!first) {
             copyCorner(c, ci, ldc, tile, 0, NR, rows, cols);
           }
-          microKernel(kc, pa, pb, tile, 0, NR, first);
+          chunks(kc, pa, pb, tile, 0, NR, first);
           copyCorner(tile, 0, NR, c, ci, ldc, rows, cols);
         }
       }
+    }
+  }
+
+  /**
+   * The chunks of one tile's k block back to back: the first reads C from memory (unless {@code
+   * first}), the others find it in L1 where the previous one stored it.
+   */
+  private static void chunks(
+      int kc, double[][] pa, double[][] pb, double[] c, int ci, int ldc, boolean first) {
+    for (int q0 = 0, q = 0; q0 < kc; q0 += KC, q++) {
+      microKernel(Math.min(KC, kc - q0), pa[q], pb[q], c, ci, ldc, first && q == 0);
     }
   }
 

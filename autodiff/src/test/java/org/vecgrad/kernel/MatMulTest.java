@@ -71,6 +71,10 @@ class MatMulTest {
     for (int k : new int[] {kc - 1, kc, kc + 1, 2 * kc + 3}) {
       shapes.add(List.of(mr + 3, nr + 5, k));
     }
+    // enough rows for the shared B path, whose k blocks may hold several chunks of kc
+    for (int k : new int[] {kc + 1, 2 * kc - 1, 2 * kc + 1, 4 * kc + 3}) {
+      shapes.add(List.of(4 * mr + 1, nr + 5, k));
+    }
     for (int m : new int[] {mc - 1, mc, mc + 1}) {
       shapes.add(List.of(m, nr + 3, 70));
     }
