@@ -364,45 +364,32 @@ final class GemmF64 {
       int jc,
       int nc,
       double[][][] panels) {
-    for (int q0 = 0; q0 < kc; q0 += KC) {
-      packB(transB, n, k, b, pc + q0, Math.min(KC, kc - q0), jc, nc, panels, q0 / KC);
-    }
-  }
-
-  /** Packs chunk {@code q} of the B panels: rows {@code pc .. pc+kc-1} of op(B), kc ≤ KC. */
-  private static void packB(
-      boolean transB,
-      int n,
-      int k,
-      double[] b,
-      int pc,
-      int kc,
-      int jc,
-      int nc,
-      double[][][] panels,
-      int q) {
     for (int jr = 0; jr < nc; jr += NR) {
-      double[] pb = panels[jr / NR][q];
       int cols = Math.min(NR, nc - jr);
-      if (transB) {
-        // B(p, j) = b[j*k + p]: rows of b become the panel's columns.
-        interleave(b, (jc + jr) * k + pc, k, cols, kc, pb, NR);
-        if (cols < NR) {
-          zeroColumns(pb, kc, NR, cols);
-        }
-      } else if (cols == NR) {
-        // B(p, j) = b[p*n + j]: the NR values of one p are contiguous: copy them as vectors.
-        for (int p = 0; p < kc; p++) {
-          int src = (pc + p) * n + jc + jr;
-          for (int v = 0; v < NR; v += LANES) {
-            DoubleVector.fromArray(SPECIES, b, src + v).intoArray(pb, p * NR + v);
+      for (int q0 = 0; q0 < kc; q0 += KC) {
+        double[] pb = panels[jr / NR][q0 / KC];
+        int p0 = pc + q0; // this chunk: rows p0 .. p0+len-1 of op(B)
+        int len = Math.min(KC, kc - q0);
+        if (transB) {
+          // B(p, j) = b[j*k + p]: rows of b become the panel's columns.
+          interleave(b, (jc + jr) * k + p0, k, cols, len, pb, NR);
+          if (cols < NR) {
+            zeroColumns(pb, len, NR, cols);
           }
-        }
-      } else {
-        for (int p = 0; p < kc; p++) {
-          int src = (pc + p) * n + jc + jr;
-          System.arraycopy(b, src, pb, p * NR, cols);
-          Arrays.fill(pb, p * NR + cols, (p + 1) * NR, 0);
+        } else if (cols == NR) {
+          // B(p, j) = b[p*n + j]: the NR values of one p are contiguous: copy them as vectors.
+          for (int p = 0; p < len; p++) {
+            int src = (p0 + p) * n + jc + jr;
+            for (int v = 0; v < NR; v += LANES) {
+              DoubleVector.fromArray(SPECIES, b, src + v).intoArray(pb, p * NR + v);
+            }
+          }
+        } else {
+          for (int p = 0; p < len; p++) {
+            int src = (p0 + p) * n + jc + jr;
+            System.arraycopy(b, src, pb, p * NR, cols);
+            Arrays.fill(pb, p * NR + cols, (p + 1) * NR, 0);
+          }
         }
       }
     }
