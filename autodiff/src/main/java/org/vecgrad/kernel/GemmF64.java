@@ -237,7 +237,7 @@ final class GemmF64 {
     double[][][] panelsB = panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), chunks, NR * KC);
     ws.sharing = true;
     try {
-      sharedBLoop(transA, transB, m, n, k, a, b, c, kBlock, mBlock, rowBlocks, panelsB);
+      sharedBLoop(transA, transB, m, n, k, a, b, c, kBlock, chunks, mBlock, rowBlocks, panelsB);
     } finally {
       ws.sharing = false;
     }
@@ -253,6 +253,7 @@ final class GemmF64 {
       double[] b,
       double[] c,
       int kBlock,
+      int chunks,
       int mBlock,
       int rowBlocks,
       double[][][] panelsB) {
@@ -269,7 +270,7 @@ final class GemmF64 {
             cost(2L * m * nc * kc),
             (r0, r1) -> {
               PackBuffers own = PACK_BUFFERS.get();
-              panels(own.panelsA, mBlock / MR, ceilDiv(kBlock, KC), MR * A_STRIDE);
+              panels(own.panelsA, mBlock / MR, chunks, MR * A_STRIDE);
               for (int ic = r0 * mBlock; ic < Math.min(m, r1 * mBlock); ic += mBlock) {
                 int mc = Math.min(mBlock, m - ic);
                 packA(transA, m, k, a, ic, mc, pc0, kc, own.panelsA);
@@ -473,13 +474,13 @@ final class GemmF64 {
         int rows = Math.min(MR, mc - ir);
         int ci = c0 + ir * ldc + jr;
         if (rows == MR && cols == NR) {
-          chunks(kc, pa, pb, c, ci, ldc, first);
+          runChunks(kc, pa, pb, c, ci, ldc, first);
         } else {
           // Edge tile: run the full tile on a scratch copy, then keep its valid corner.
           if (!first) {
             copyCorner(c, ci, ldc, tile, 0, NR, rows, cols);
           }
-          chunks(kc, pa, pb, tile, 0, NR, first);
+          runChunks(kc, pa, pb, tile, 0, NR, first);
           copyCorner(tile, 0, NR, c, ci, ldc, rows, cols);
         }
       }
@@ -490,7 +491,7 @@ final class GemmF64 {
    * The chunks of one tile's k block back to back: the first reads C from memory (unless {@code
    * first}), the others find it in L1 where the previous one stored it.
    */
-  private static void chunks(
+  private static void runChunks(
       int kc, double[][] pa, double[][] pb, double[] c, int ci, int ldc, boolean first) {
     for (int q0 = 0, q = 0; q0 < kc; q0 += KC, q++) {
       microKernel(Math.min(KC, kc - q0), pa[q], pb[q], c, ci, ldc, first && q == 0);
