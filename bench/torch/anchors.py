@@ -19,13 +19,18 @@ against what it prints. Each anchor is the same computation as the Java benchmar
                backward), each divided by one gradient (forward and backward)
 
 Times are medians of timed rounds after warm-up, with torch's default thread count unless
---threads is given. --threads also sets OPENBLAS_NUM_THREADS (and OMP_/MKL_NUM_THREADS) before
+--threads is given. With --serve the script measures one round at a time on request, so that
+`./vecgrad bench --torch` can time PyTorch's rounds between its own (paired rounds: both sides
+of a ratio see the same minutes of a shared host): it reads one key per line on standard input
+(`train.F32.128`, `scalar.F64`, `elementwise.exp.F32`, `matmul.F64.1024`, ...), sets that anchor
+up and warms it up the first time, runs one round and prints `key figure`; an empty line or
+the end of the input ends it. --threads also sets OPENBLAS_NUM_THREADS (and OMP_/MKL_NUM_THREADS) before
 torch is imported: torch.set_num_threads does not reach the pthread OpenBLAS that Debian ships,
 whose torch.mm otherwise ran on both cores of this machine (user time 1.7x the wall time, and
 F32 2048^3 at 227 GFLOP/s against 107 on one thread). Output: one `key value` line per figure (the keys BenchSuite reads), then
 `threads N` and `torch VERSION`.
 
-Run: python3 bench/torch/anchors.py [--quick] [--threads N] [--only train,scalar,...]
+Run: python3 bench/torch/anchors.py [--quick] [--threads N] [--only train,scalar,...] [--serve]
 Debian: apt-get install python3-torch libopenblas0-pthread (without OpenBLAS, torch's matrix
 products fall back to the reference BLAS and the train step runs ~30x slower).
 """
@@ -33,6 +38,7 @@ products fall back to the reference BLAS and the train step runs ~30x slower).
 import argparse
 import os
 import statistics
+import sys
 import time
 
 
@@ -46,6 +52,9 @@ def build_parser():
         "--threads", type=int, default=0, help="torch and OpenBLAS threads (0: their default)"
     )
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections")
+    parser.add_argument(
+        "--serve", action="store_true", help="one round per key read from standard input"
+    )
     return parser
 
 
@@ -63,9 +72,9 @@ import torch.nn.functional as F
 SIZES = (784, 256, 256, 10)
 
 
-def median_seconds(fn, rounds, min_round_s, warmup_s):
-    """Median seconds per call of fn: warm up for warmup_s, then `rounds` rounds of at least
-    min_round_s each (the calls per round fixed after a first estimate)."""
+def calibrate(fn, min_round_s, warmup_s):
+    """Warms fn up for warmup_s (at least 3 calls) and returns the calls that make a round last
+    at least min_round_s."""
     end = time.perf_counter() + warmup_s
     calls = 0
     t0 = time.perf_counter()
@@ -73,14 +82,22 @@ def median_seconds(fn, rounds, min_round_s, warmup_s):
         fn()
         calls += 1
     per_call = (time.perf_counter() - t0) / calls
-    per_round = max(1, int(min_round_s / per_call))
-    samples = []
-    for _ in range(rounds):
-        t = time.perf_counter()
-        for _ in range(per_round):
-            fn()
-        samples.append((time.perf_counter() - t) / per_round)
-    return statistics.median(samples)
+    return max(1, int(min_round_s / per_call))
+
+
+def round_seconds(fn, calls):
+    """Seconds per call of fn over one round of `calls` calls."""
+    t = time.perf_counter()
+    for _ in range(calls):
+        fn()
+    return (time.perf_counter() - t) / calls
+
+
+def median_seconds(fn, rounds, min_round_s, warmup_s):
+    """Median seconds per call of fn: warm up for warmup_s, then `rounds` rounds of at least
+    min_round_s each (the calls per round fixed after a first estimate)."""
+    calls = calibrate(fn, min_round_s, warmup_s)
+    return statistics.median(round_seconds(fn, calls) for _ in range(rounds))
 
 
 def mlp_params(dtype, activation_gain, seed):
@@ -103,7 +120,7 @@ def mlp(params, x, act):
     return h
 
 
-def train_step_samples_per_s(dtype, batch, budget):
+def train_step(dtype, batch):
     g = torch.Generator().manual_seed(2)
     x = torch.randn(batch, SIZES[0], generator=g, dtype=dtype)
     t = torch.randint(0, SIZES[-1], (batch,), generator=g)
@@ -116,10 +133,10 @@ def train_step_samples_per_s(dtype, batch, budget):
         loss.backward()
         opt.step()
 
-    return batch / median_seconds(step, *budget)
+    return step, lambda seconds: batch / seconds  # samples/s
 
 
-def scalar_chain_ns_per_op(dtype, budget, ops=10_000):
+def scalar_chain(dtype, ops=10_000):
     def chain():
         x = torch.tensor(0.3, dtype=dtype, requires_grad=True)
         c = torch.tensor(0.999, dtype=dtype)
@@ -132,21 +149,68 @@ def scalar_chain_ns_per_op(dtype, budget, ops=10_000):
         (gx,) = torch.autograd.grad(y, x)
         return gx
 
-    rounds, min_round_s, warmup_s = budget
-    return 1e9 * median_seconds(chain, max(3, rounds // 2), min_round_s, warmup_s) / ops
+    return chain, lambda seconds: 1e9 * seconds / ops  # ns per op
 
 
-def elementwise_ns_per_element(name, budget, n=1 << 20):
+ELEMENTWISE = {"relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh, "exp": torch.exp}
+
+
+def elementwise(name, n=1 << 20):
     x = torch.rand(n, generator=torch.Generator().manual_seed(42)) * 20 - 10
-    f = {"relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh, "exp": torch.exp}[name]
-    return 1e9 * median_seconds(lambda: f(x), *budget) / n
+    f = ELEMENTWISE[name]
+    return (lambda: f(x)), lambda seconds: 1e9 * seconds / n  # ns per element
 
 
-def matmul_gflops(dtype, n, budget):
+def matmul(dtype, n):
     g = torch.Generator().manual_seed(42)
     a = torch.rand(n, n, generator=g, dtype=dtype) - 0.5
     b = torch.rand(n, n, generator=g, dtype=dtype) - 0.5
-    return 2.0 * n * n * n / median_seconds(lambda: torch.mm(a, b), *budget) / 1e9
+    return (lambda: torch.mm(a, b)), lambda seconds: 2.0 * n * n * n / seconds / 1e9  # GFLOP/s
+
+
+DTYPES = {"F32": torch.float32, "F64": torch.float64}
+
+
+def anchor(key):
+    """The computation of a key (train.F32.128, scalar.F64, elementwise.exp.F32, matmul.F64.1024)
+    and the function that turns its seconds per call into the key's figure."""
+    parts = key.split(".")
+    kind, rest = parts[0], parts[1:]
+    if kind == "train" and len(rest) == 2 and rest[0] in DTYPES and rest[1].isdigit():
+        return train_step(DTYPES[rest[0]], int(rest[1]))
+    if kind == "scalar" and len(rest) == 1 and rest[0] in DTYPES:
+        return scalar_chain(DTYPES[rest[0]])
+    if kind == "elementwise" and len(rest) == 2 and rest[0] in ELEMENTWISE and rest[1] == "F32":
+        return elementwise(rest[0])
+    if kind == "matmul" and len(rest) == 2 and rest[0] in DTYPES and rest[1].isdigit():
+        return matmul(DTYPES[rest[0]], int(rest[1]))
+    raise ValueError(f"unknown anchor key {key!r}")
+
+
+def figure(key, budget):
+    """The key's figure from the median seconds per call over the budget's rounds."""
+    fn, of_seconds = anchor(key)
+    rounds, min_round_s, warmup_s = budget
+    if key.startswith("scalar."):
+        rounds = max(3, rounds // 2)  # a chain of 10^4 ops through autograd takes ~0.2 s
+    return of_seconds(median_seconds(fn, rounds, min_round_s, warmup_s))
+
+
+def serve(budget):
+    """One round per key read from standard input (see the module's text); prints `ready` after
+    the header lines, then `key figure` per request."""
+    _, min_round_s, warmup_s = budget
+    prepared = {}
+    print("ready", flush=True)
+    for line in sys.stdin:
+        key = line.strip()
+        if not key:
+            break
+        if key not in prepared:
+            fn, of_seconds = anchor(key)
+            prepared[key] = (fn, of_seconds, calibrate(fn, min_round_s, warmup_s))
+        fn, of_seconds, calls = prepared[key]
+        print(f"{key} {of_seconds(round_seconds(fn, calls)):.6g}", flush=True)
 
 
 def curvature_ratios(budget, batch=128):
@@ -195,28 +259,33 @@ def main():
         torch.set_num_threads(args.threads)
     # (rounds, seconds per round at least, warm-up seconds)
     budget = (5, 0.05, 0.3) if args.quick else (11, 0.2, 1.5)
+    if args.serve:
+        print_header()
+        serve(budget)
+        return
+    keys = []
     if "matmul" in only:
         for n in (512,) if args.quick else (1024, 2048):
-            for dtype, name in ((torch.float64, "F64"), (torch.float32, "F32")):
-                print(f"matmul.{name}.{n} {matmul_gflops(dtype, n, budget):.2f}", flush=True)
+            keys += [f"matmul.F64.{n}", f"matmul.F32.{n}"]
     if "train" in only:
-        for dtype, name in ((torch.float32, "F32"), (torch.float64, "F64")):
-            for batch in (128, 32):
-                figure = train_step_samples_per_s(dtype, batch, budget)
-                print(f"train.{name}.{batch} {figure:.1f}", flush=True)
+        keys += [f"train.{name}.{batch}" for name in ("F32", "F64") for batch in (128, 32)]
     if "scalar" in only:
-        print(f"scalar.F64 {scalar_chain_ns_per_op(torch.float64, budget):.1f}", flush=True)
+        keys.append("scalar.F64")
     if "elementwise" in only:
-        for name in ("relu", "sigmoid", "tanh", "exp"):
-            figure = elementwise_ns_per_element(name, budget)
-            print(f"elementwise.{name}.F32 {figure:.4f}", flush=True)
+        keys += [f"elementwise.{name}.F32" for name in ELEMENTWISE]
+    for key in keys:
+        print(f"{key} {figure(key, budget):.6g}", flush=True)
     if "curvature" in only:
         gn, hvp = curvature_ratios(budget)
         print(f"curvature.gn {gn:.3f}", flush=True)
         print(f"curvature.hvp {hvp:.3f}", flush=True)
+    print_header()
+
+
+def print_header():
     print(f"threads {torch.get_num_threads()}")
     print(f"blas_threads {os.environ.get('OPENBLAS_NUM_THREADS', 'default')}")
-    print(f"torch {torch.__version__}")
+    print(f"torch {torch.__version__}", flush=True)
 
 
 if __name__ == "__main__":

@@ -34,8 +34,8 @@ import org.vecgrad.tensor.Workspace;
  * MLP train step. Each figure is compared with a reference measured in the same run where Java has
  * one (the naive triple loop, EJML, the scalar twin of a SIMD loop, one thread against two) and
  * with the figures recorded on the reference machine ({@link Baselines}) otherwise, or, given
- * {@link TorchAnchors}, with PyTorch measured on this machine just before and just after each
- * section (the geometric mean of the two).
+ * {@link TorchAnchors}, with PyTorch measured on this machine in rounds between ours (paired
+ * rounds: each of ours, then one of PyTorch's, in the same minutes of a shared host).
  *
  * <p>Everything runs on one thread ({@code Parallel.setThreads(1)}), like the baselines, except the
  * two-thread matmul row. Measurements go through {@link Harness}, the loop the individual benchmark
@@ -54,6 +54,13 @@ public final class BenchSuite {
   public static final List<String> TORCH_SECTIONS =
       List.of("matmul", "elementwise", "scalar", "curvature", "train");
 
+  /**
+   * The sections whose PyTorch anchors come from whole runs of the script before and after the
+   * section rather than from rounds paired with ours: the curvature anchors are ratios within
+   * PyTorch (a product ÷ a gradient), which a drift of the host moves little.
+   */
+  private static final List<String> TORCH_BEFORE_AND_AFTER = List.of("curvature");
+
   private final boolean quick;
   private final Harness.Budget budget;
   private final PrintStream log;
@@ -62,7 +69,7 @@ public final class BenchSuite {
 
   /**
    * Rows compared with PyTorch measured here, by the key of their figure: their reference is set
-   * again from both of the section's PyTorch runs once the second one is in.
+   * again from every reading once a section's runs before and after it are in.
    */
   private final List<TorchRow> torchRows = new ArrayList<>();
 
@@ -93,8 +100,9 @@ public final class BenchSuite {
 
   /**
    * Runs the named sections and returns the table, comparing with PyTorch measured on this machine
-   * ({@code torch}, section by section just before ours) where it is given, else with the recorded
-   * baselines.
+   * ({@code torch}: in rounds paired with ours, the curvature anchors in whole runs before and
+   * after that section) where it is given, else with the recorded baselines. The caller closes
+   * {@code torch}.
    *
    * @param torch the PyTorch anchors to measure here, or null for the recorded ones
    * @throws IllegalArgumentException on an unknown section name
@@ -122,7 +130,7 @@ public final class BenchSuite {
         // runs; with a full collection here, 0 of 4. Likely the collector working through that
         // garbage on the other core of a 2-core machine while the products ran.
         System.gc();
-        if (torch != null && TORCH_SECTIONS.contains(s)) {
+        if (torch != null && TORCH_BEFORE_AND_AFTER.contains(s)) {
           log.printf("  PyTorch %s (bench/torch/anchors.py) ...%n", s);
           torch.measure(s);
         }
@@ -138,7 +146,7 @@ public final class BenchSuite {
           case "train" -> suite.train();
           default -> throw new AssertionError(s);
         }
-        if (torch != null && TORCH_SECTIONS.contains(s)) {
+        if (torch != null && TORCH_BEFORE_AND_AFTER.contains(s)) {
           // PyTorch again, after ours: its reference becomes the mean of the two runs, so that a
           // drift of the shared host during the section no longer falls on one side of a ratio
           log.printf("  PyTorch %s again (bench/torch/anchors.py) ...%n", s);
@@ -259,7 +267,14 @@ public final class BenchSuite {
             };
         Harness.Result[] r;
         try {
-          r = time(b, 2.0 * n * n * n, d + " " + n + "³ 1 thread / 2 threads", one, two);
+          r =
+              timePaired(
+                  b,
+                  2.0 * n * n * n,
+                  d + " " + n + "³ 1 thread / 2 threads",
+                  torchRound(openBlasKey(dt, n)),
+                  one,
+                  two);
         } finally {
           Parallel.setThreads(1);
         }
@@ -276,7 +291,11 @@ public final class BenchSuite {
             .vs("1 thread", figure, BenchTable.IN_RUN)
             .targetRatio(Baselines.TARGET_TWO_THREADS);
       } else {
-        figure = gflops(time(b, 2.0 * n * n * n, d + " " + n + "³", ours)[0]);
+        figure =
+            gflops(
+                timePaired(
+                    b, 2.0 * n * n * n, d + " " + n + "³", torchRound(openBlasKey(dt, n)), ours)[
+                    0]);
         openBlas(table.row("matmul", "matmul " + d + " " + n + "³", figure, "GFLOP/s", HI), dt, n);
       }
       flat.add(figure);
@@ -327,7 +346,20 @@ public final class BenchSuite {
    */
   private BenchTable.Row openBlas(BenchTable.Row row, DType dt, int n) {
     double recorded = dt == DType.F64 ? Baselines.OPENBLAS_DGEMM : Baselines.OPENBLAS_SGEMM;
-    return vsReference(row, "matmul." + dt.name() + "." + n, "OpenBLAS", recorded, "torch.mm");
+    return vsReference(row, openBlasKey(dt, n), "OpenBLAS", recorded, "torch.mm");
+  }
+
+  /** The key of {@code torch.mm}'s n³ figure in {@link TorchAnchors}. */
+  private static String openBlasKey(DType dt, int n) {
+    return "matmul." + dt.name() + "." + n;
+  }
+
+  /**
+   * One round of PyTorch's figure {@code key}, to run after each round of ours ({@link
+   * Harness#measurePaired}), or null without {@code --torch}.
+   */
+  private Runnable torchRound(String key) {
+    return torch == null ? null : () -> torch.round(key);
   }
 
   /**
@@ -451,10 +483,11 @@ public final class BenchSuite {
         Harness.Result[] r;
         try {
           r =
-              time(
+              timePaired(
                   budget,
                   n,
                   names[i] + " " + dt + " 1M SIMD / scalar twin / SIMD in a workspace",
+                  dt == DType.F32 ? torchRound("elementwise." + names[i] + ".F32") : null,
                   simd,
                   scalar,
                   leased);
@@ -494,7 +527,7 @@ public final class BenchSuite {
   private void scalarChain() {
     int ops = 10_000;
     log.printf("  scalar chain of %d ops ...%n", ops);
-    Harness.Result r = ScalarChainBench.measure(budget, ops);
+    Harness.Result r = ScalarChainBench.measure(budget, ops, torchRound("scalar.F64"));
     log.printf("    %s per op%n", r);
     vsTorch(
             table.row("scalar", "scalar chain F64 fwd+bwd", r.wallNs(), "ns/op", LO),
@@ -550,11 +583,13 @@ public final class BenchSuite {
       for (int di = 0; di < dtypes.length; di++) {
         String what = "train step " + dtypes[di] + " batch " + batches[bi];
         log.printf("  %s ...%n", what);
-        Harness.Result r = TrainStepBenchmark.measure(dtypes[di], batches[bi], budget);
+        String key = "train." + dtypes[di] + "." + batches[bi];
+        Harness.Result r =
+            TrainStepBenchmark.measure(dtypes[di], batches[bi], budget, torchRound(key));
         log.printf("    %s per step%n", r);
         vsTorch(
                 table.row("train", what, batches[bi] * r.perSecond(), "samples/s", HI),
-                "train." + dtypes[di] + "." + batches[bi],
+                key,
                 Baselines.TORCH_TRAIN_SAMPLES[di][bi])
             .targetRatio(Baselines.TARGET_TRAIN[bi]);
         alloc.add(new String[] {what, Double.toString(r.bytes() / (1 << 20))});
@@ -601,14 +636,20 @@ public final class BenchSuite {
     return time(budget, opsPerCall, what, bodies);
   }
 
-  /**
-   * {@link Harness#measure} with one progress line; {@code opsPerCall} may exceed a long's
-   * precision needs (flops), so results are rescaled here.
-   */
   private Harness.Result[] time(
       Harness.Budget b, double opsPerCall, String what, Runnable... bodies) {
-    log.printf("  %s ...%n", what);
-    Harness.Result[] perCall = Harness.measure(b, 1, bodies);
+    return timePaired(b, opsPerCall, what, null, bodies);
+  }
+
+  /**
+   * {@link Harness#measurePaired} with one progress line ({@code afterRound}: a round of PyTorch
+   * after each of ours, or null); {@code opsPerCall} may exceed a long's precision needs (flops),
+   * so results are rescaled here.
+   */
+  private Harness.Result[] timePaired(
+      Harness.Budget b, double opsPerCall, String what, Runnable afterRound, Runnable... bodies) {
+    log.printf("  %s%s ...%n", what, afterRound != null ? " (rounds paired with PyTorch's)" : "");
+    Harness.Result[] perCall = Harness.measurePaired(b, 1, afterRound, bodies);
     Harness.Result[] perOp = new Harness.Result[perCall.length];
     for (int i = 0; i < perCall.length; i++) {
       Harness.Result r = perCall[i];

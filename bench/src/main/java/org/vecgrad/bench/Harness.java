@@ -103,6 +103,21 @@ public final class Harness {
    * @return one result per body, in order
    */
   public static Result[] measure(Budget budget, long opsPerCall, Runnable... bodies) {
+    return measurePaired(budget, opsPerCall, null, bodies);
+  }
+
+  /**
+   * As {@link #measure(Budget, long, Runnable...)}, running {@code afterRound} once after each
+   * timed round of the bodies, outside their timings and not during the warm-up. A reference timed
+   * by its own means in those gaps (PyTorch's rounds, in another process) then sees the same
+   * minutes of the machine as each round of the bodies: paired rounds, whose ratio a host that
+   * speeds up and slows down by the minute moves far less than that of two runs one after the
+   * other.
+   *
+   * @param afterRound run after each round, or null for none
+   */
+  public static Result[] measurePaired(
+      Budget budget, long opsPerCall, Runnable afterRound, Runnable... bodies) {
     int[] calls = new int[bodies.length];
     for (int b = 0; b < bodies.length; b++) {
       calls[b] = warmUp(budget, bodies[b]);
@@ -130,6 +145,9 @@ public final class Harness {
         wall[b][r] = (t1 - t0) / ops;
         cpu[b][r] = (cpu1 - cpu0) / ops;
         bytes[b][r] = (bytes1 - bytes0) / ops;
+      }
+      if (afterRound != null) {
+        afterRound.run();
       }
     }
     Result[] results = new Result[bodies.length];

@@ -44,6 +44,14 @@ public final class ScalarChainBench {
    * @see Harness#measure(Harness.Budget, long, Runnable)
    */
   static Harness.Result measure(Harness.Budget budget, int ops) {
+    return measure(budget, ops, null);
+  }
+
+  /**
+   * As {@link #measure(Harness.Budget, int)}, running {@code afterRound} after each timed round (a
+   * reference's round, for paired rounds: {@link Harness#measurePaired}).
+   */
+  static Harness.Result measure(Harness.Budget budget, int ops, Runnable afterRound) {
     // at least 300 warm-up chains of 10⁴ ops: C2 takes that long to settle on the tape's code
     Harness.Budget b =
         new Harness.Budget(
@@ -51,7 +59,7 @@ public final class ScalarChainBench {
             Math.max(budget.warmupCalls(), 3_000_000 / ops),
             budget.rounds(),
             budget.roundSeconds());
-    return Harness.measure(b, ops, () -> Harness.sink = forwardBackward(ops));
+    return Harness.measurePaired(b, ops, afterRound, () -> Harness.sink = forwardBackward(ops))[0];
   }
 
   /**

@@ -17,13 +17,25 @@ import java.util.concurrent.TimeUnit;
  * machine's record ({@link Baselines}).
  *
  * <p>The recorded baselines come from another CPU; the targets are ratios to PyTorch, so the fair
- * reference is PyTorch on the same machine, in the same minutes (this host's speed drifts). The
- * suite therefore asks the script for one section at a time, just before timing its own version of
- * that section. The script prints one {@code key value} line per figure ({@code train.F32.128},
- * {@code scalar.F64}, {@code elementwise.sigmoid.F32}, {@code curvature.gn}, ...), then {@code
- * threads N} and {@code torch VERSION}. Torch runs on one thread, like the rest of the table.
+ * reference is PyTorch on the same machine, in the same minutes (this host's speed drifts by up to
+ * 2× from one minute to the next). Two ways of asking the script:
+ *
+ * <ul>
+ *   <li>{@link #round}: one timed round of one figure, now. The script runs as a server ({@code
+ *       --serve}), kept open for the whole run; the suite asks for a round of PyTorch after each
+ *       round of its own ({@link Harness#measurePaired}), so each pair of rounds sees the same
+ *       load, and the figure is the median of PyTorch's rounds, like ours.
+ *   <li>{@link #measure}: a whole section in a separate run of the script, which prints one {@code
+ *       key value} line per figure; the suite does this before and after its curvature section,
+ *       whose anchors are ratios within PyTorch (a product ÷ a gradient).
+ * </ul>
+ *
+ * <p>Keys are {@code train.F32.128}, {@code scalar.F64}, {@code elementwise.sigmoid.F32}, {@code
+ * matmul.F64.1024}, {@code curvature.gn}, ... The script also prints {@code threads N}, {@code
+ * blas_threads N} and {@code torch VERSION}. Torch runs on one thread, like the rest of the table.
+ * Close the anchors when done ({@link #close}): that ends the server.
  */
-public final class TorchAnchors {
+public final class TorchAnchors implements AutoCloseable {
   /** The source column of rows compared with PyTorch measured here. */
   public static final String SOURCE = "PyTorch here";
 
@@ -33,10 +45,16 @@ public final class TorchAnchors {
   private final Path script;
   private final boolean quick;
 
-  /** Every reading of each key: one per run of its section (before and after ours). */
+  /** Every reading of each key: one per round, or per whole run of its section. */
   private final Map<String, List<Double>> readings = new LinkedHashMap<>();
 
   private String version = "?";
+
+  /** The script in {@code --serve} mode, started by the first {@link #round}; null until then. */
+  private TorchServer server;
+
+  /** The rounds asked of the server, per key (for the notes). */
+  private final Map<String, Integer> rounds = new LinkedHashMap<>();
 
   private TorchAnchors(String python, Path script, boolean quick) {
     this.python = python;
@@ -152,6 +170,52 @@ public final class TorchAnchors {
   }
 
   /**
+   * Times one round of PyTorch's figure {@code key} now and keeps it as one more reading of the
+   * key; returns it. The first round of a key sets it up and warms it up first (1.5 s, 0.3 with
+   * {@code --quick}); a round lasts at least 0.2 s (0.05).
+   *
+   * @throws IllegalStateException if the script fails, ends or prints something else than the key's
+   *     figure; the message carries its last lines
+   */
+  public double round(String key) {
+    if (server == null) {
+      List<String> command =
+          new ArrayList<>(List.of(python, script.toString(), "--serve", "--threads", "1"));
+      if (quick) {
+        command.add("--quick");
+      }
+      server = TorchServer.start(command);
+      parse(server.header());
+    }
+    String line = server.ask(key);
+    String[] kv = line.trim().split("\\s+");
+    double value = kv.length == 2 && kv[0].equals(key) ? parseFigure(kv[1]) : Double.NaN;
+    if (!(value > 0)) {
+      throw server.failure("answered \"" + line + "\" to " + key);
+    }
+    readings.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    rounds.merge(key, 1, Integer::sum);
+    return value;
+  }
+
+  private static double parseFigure(String text) {
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** Ends the server of {@link #round}, if it was started. */
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  /**
    * Reads {@code key value} lines as one more reading of each key; {@code torch VERSION} sets the
    * version, other text is skipped. Returns the number of figures read.
    */
@@ -178,25 +242,22 @@ public final class TorchAnchors {
   }
 
   /**
-   * The figure under {@code key}: the geometric mean of its readings (the section's runs before and
-   * after ours, so that a drift of the shared host between them cancels to first order), or NaN if
-   * the script has not printed it.
+   * The figure under {@code key}: the median of its readings (its rounds between ours, or the whole
+   * runs before and after a section: then their mean), or NaN if the script has not printed it.
    */
   public double figure(String key) {
     List<Double> r = readings.get(key);
     if (r == null || r.isEmpty()) {
       return Double.NaN;
     }
-    double logSum = 0;
-    for (double v : r) {
-      logSum += Math.log(v);
-    }
-    return Math.exp(logSum / r.size());
+    double[] v = r.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
   }
 
   /**
    * The largest ratio between two readings of one key (1 with a single reading each): how far
-   * PyTorch's own figures moved while a section of ours ran.
+   * PyTorch's own figures moved during a run.
    */
   public double largestSpread() {
     double spread = 1;
@@ -224,20 +285,27 @@ public final class TorchAnchors {
         figure("blas_threads") == 1
             ? "one thread (OpenBLAS too)"
             : "torch on one thread, OpenBLAS NOT pinned to one (no `blas_threads 1` line)";
+    String how =
+        rounds.isEmpty()
+            ? "before and after each section of ours (the mean of the two runs)"
+            : "in rounds between ours (paired rounds, median of PyTorch's "
+                + rounds.values().stream().mapToInt(Integer::intValue).max().orElse(0)
+                + " rounds per figure; curvature: whole runs before and after that section)";
     return String.format(
         Locale.ROOT,
-        "%s: PyTorch %s measured on this machine, %s, before and after each section of ours"
-            + " (geometric mean of the two runs, which differed by up to %.2f×; %s %s)",
+        "%s: PyTorch %s measured on this machine, %s, %s; the readings of one figure ranged up to"
+            + " %.2f×; %s %s",
         SOURCE,
         version,
         threads,
+        how,
         largestSpread(),
         python,
         script);
   }
 
-  private static IllegalStateException failure(
-      List<String> command, String what, List<String> lines) {
+  /** A failure of the script, with its last lines and how to install PyTorch. */
+  static IllegalStateException failure(List<String> command, String what, List<String> lines) {
     List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
     return new IllegalStateException(
         "bench --torch: "

@@ -102,7 +102,16 @@ public class TrainStepBenchmark {
    * it when {@code Parallel.threads()} is 1).
    */
   static Harness.Result measure(String dtype, int batch, Harness.Budget budget) {
-    return measure(dtype, batch, budget, true, true);
+    return measure(dtype, batch, budget, true, true, null);
+  }
+
+  /**
+   * As {@link #measure(String, int, Harness.Budget)}, running {@code afterRound} after each timed
+   * round (a reference's round, for paired rounds: {@link Harness#measurePaired}).
+   */
+  static Harness.Result measure(
+      String dtype, int batch, Harness.Budget budget, Runnable afterRound) {
+    return measure(dtype, batch, budget, true, true, afterRound);
   }
 
   /**
@@ -111,6 +120,16 @@ public class TrainStepBenchmark {
    */
   static Harness.Result measure(
       String dtype, int batch, Harness.Budget budget, boolean workspace, boolean inPlace) {
+    return measure(dtype, batch, budget, workspace, inPlace, null);
+  }
+
+  private static Harness.Result measure(
+      String dtype,
+      int batch,
+      Harness.Budget budget,
+      boolean workspace,
+      boolean inPlace,
+      Runnable afterRound) {
     TrainStepBenchmark b = new TrainStepBenchmark();
     b.batch = batch;
     b.dtype = dtype;
@@ -125,7 +144,7 @@ public class TrainStepBenchmark {
             Math.max(budget.warmupCalls(), 200),
             budget.rounds(),
             budget.roundSeconds());
-    return Harness.measure(warm, 1, () -> Harness.sink = b.trainStep());
+    return Harness.measurePaired(warm, 1, afterRound, () -> Harness.sink = b.trainStep())[0];
   }
 
   /**

@@ -64,7 +64,13 @@ final class BenchCommand implements Command {
             + String.join(", ", sections));
     out.println(BenchSuite.describeMachine());
     out.println();
-    out.print(BenchSuite.run(quick, sections, torch, System.err).render());
+    try {
+      out.print(BenchSuite.run(quick, sections, torch, System.err).render());
+    } finally {
+      if (torch != null) {
+        torch.close(); // ends the script serving PyTorch's rounds
+      }
+    }
     return 0;
   }
 }

@@ -133,26 +133,37 @@ class BenchCommandTest {
   }
 
   /**
-   * A stand-in for python3 with torch: answers the import check and the anchors script's scalar
-   * section with fixed figures (16000 ns/op on its first run, 18000 on its second: the bench runs
-   * each section's anchors before and after its own), so {@code --torch} is tested without PyTorch
-   * installed.
+   * A stand-in for python3 with torch, so that {@code --torch} is tested without PyTorch installed:
+   * it answers the import check and, as the anchors script's server ({@code --serve}), each request
+   * for a round with a fixed figure that steps through 16000, 17000, ..., 20000 and starts again
+   * (the bench asks for one round of PyTorch after each round of its own). With {@code dies}, the
+   * server fails on its first request instead, with a line on its standard error.
    */
-  private static Path fakePython(Path dir, boolean importsTorch) throws Exception {
+  private static Path fakePython(Path dir, boolean importsTorch, boolean dies) throws Exception {
     Path fake = dir.resolve(importsTorch ? "python-with-torch" : "python-without-torch");
+    String answer =
+        dies
+            ? "  echo \"RuntimeError: fake failure on $key\" >&2; exit 3\n"
+            : "  echo \"$key $((16000 + 1000 * (i % 5))).0\"; i=$((i + 1))\n";
     String body =
         importsTorch
             ? "#!/bin/sh\n"
                 + "if [ \"$1\" = -c ]; then echo 1.13-fake; exit 0; fi\n"
-                + "case \"$*\" in *\"--only scalar\"*)\n"
-                + "  if [ -e \"$0.ran\" ]; then echo 'scalar.F64 18000.0'; else echo 'scalar.F64 16000.0';"
-                + " touch \"$0.ran\"; fi;;\n"
-                + "esac\n"
-                + "echo 'threads 1'\necho 'blas_threads 1'\necho 'torch 1.13-fake'\n"
+                + "case \"$*\" in *--serve*) ;; *) echo 'threads 1'; exit 0;; esac\n"
+                + "echo 'threads 1'\necho 'blas_threads 1'\necho 'torch 1.13-fake'\necho ready\n"
+                + "i=0\n"
+                + "while read key; do\n"
+                + "  [ -z \"$key\" ] && exit 0\n"
+                + answer
+                + "done\n"
             : "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'torch'\" >&2\nexit 1\n";
     Files.writeString(fake, body);
     assertTrue(fake.toFile().setExecutable(true), fake.toString());
     return fake;
+  }
+
+  private static Path fakePython(Path dir, boolean importsTorch) throws Exception {
+    return fakePython(dir, importsTorch, false);
   }
 
   @Test
@@ -167,15 +178,25 @@ class BenchCommandTest {
       byName.put(row.get(0), row);
     }
     List<String> chain = byName.get("scalar chain F64 fwd+bwd");
-    double mean = Math.sqrt(16000.0 * 18000.0); // the two runs' geometric mean, 16,971
-    assertEquals("PyTorch 16,971", chain.get(3), chain.toString());
+    // five paired rounds (the quick budget) answered 16000 ... 20000: the reference is their median
+    assertEquals("PyTorch 18,000", chain.get(3), chain.toString());
     assertEquals("PyTorch here", chain.get(4), chain.toString());
-    assertEquals(mean / number(chain.get(1)), number(chain.get(5)), 0.01 * number(chain.get(5)));
+    assertEquals(18000.0 / number(chain.get(1)), number(chain.get(5)), 0.01 * number(chain.get(5)));
     assertTrue(
         cli.out().contains("PyTorch 1.13-fake measured on this machine, one thread (OpenBLAS too)"),
         cli.out());
-    assertTrue(cli.out().contains("before and after each section"), cli.out());
-    assertTrue(cli.out().contains("differed by up to 1.13×"), cli.out());
+    assertTrue(
+        cli.out().contains("in rounds between ours (paired rounds, median of PyTorch's 5 rounds"),
+        cli.out());
+    assertTrue(cli.out().contains("ranged up to 1.25×"), cli.out());
+  }
+
+  @Test
+  void torchServerThatFailsStopsTheRunWithItsError(@TempDir Path dir) throws Exception {
+    Path python = fakePython(dir, true, true);
+    assertEquals(1, cli.run("bench", "--quick", "--only", "scalar", "--torch", python.toString()));
+    assertTrue(cli.err().contains("ended before answering scalar.F64"), cli.err());
+    assertTrue(cli.err().contains("RuntimeError: fake failure on scalar.F64"), cli.err());
   }
 
   @Test
