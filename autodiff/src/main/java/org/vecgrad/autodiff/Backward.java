@@ -86,6 +86,7 @@ public final class Backward {
     int top = y.index();
     Relevance relevance = Relevance.of(tape, targets, top);
     Var[] adj = new Var[top + 1];
+    CotangentSums sums = createGraph ? null : new CotangentSums(top + 1);
     if (createGraph && g.tape() == null) {
       g = tape.constant("ȳ", g.value());
     }
@@ -101,7 +102,7 @@ public final class Backward {
         if (node.isLeaf() || !relevance.needsOp(i)) {
           continue;
         }
-        propagate(node, gi, relevance, adj);
+        propagate(node, gi, relevance, adj, sums);
         if (!keepAll && !relevance.isTarget(i)) {
           adj[i] = null;
         }
@@ -112,7 +113,12 @@ public final class Backward {
     return new Gradients(targets, adj, keepAll);
   }
 
-  private void propagate(Node node, Var gi, Relevance relevance, Var[] adj) {
+  /**
+   * Applies node's VJP rule to its adjoint {@code gi} and adds the input cotangents to their
+   * adjoints: with {@link Ops#add} when the sweep is recorded ({@code sums} null), else in arrays
+   * of the sweep's own ({@link CotangentSums}).
+   */
+  private void propagate(Node node, Var gi, Relevance relevance, Var[] adj, CotangentSums sums) {
     int n = node.arity();
     boolean[] wanted = wantedArray(n);
     boolean any = false;
@@ -150,7 +156,11 @@ public final class Backward {
             NonFinite.describe(node, "the reverse sweep (cotangent of input " + j + ")"));
       }
       int k = in.index();
-      adj[k] = adj[k] == null ? gin[j] : Ops.add(adj[k], gin[j]);
+      if (adj[k] == null) {
+        adj[k] = gin[j];
+      } else {
+        adj[k] = sums != null ? sums.add(k, adj[k], gin[j]) : Ops.add(adj[k], gin[j]);
+      }
     }
   }
 
