@@ -25,6 +25,12 @@ public final class Backward {
   private boolean keepAll;
   private final boolean[][] wantedByArity = new boolean[4][];
 
+  /**
+   * The {@code wanted} flags of a one-input node, for {@link Op#unaryVjp}'s default: shared, since
+   * rules only read their flags (as {@link #wantedArray} assumes too).
+   */
+  static final boolean[] ONE_WANTED = {true};
+
   Backward(Tape tape, Var y) {
     this.tape = tape;
     this.y = y;
@@ -116,15 +122,22 @@ public final class Backward {
   /**
    * Applies node's VJP rule to its adjoint {@code gi} and adds the input cotangents to their
    * adjoints: with {@link Ops#add} when the sweep is recorded ({@code sums} null), else in arrays
-   * of the sweep's own ({@link CotangentSums}).
+   * of the sweep's own ({@link CotangentSums}). A one-input node goes through {@link Op#unaryVjp},
+   * which makes no arrays.
    */
   private void propagate(Node node, Var gi, Relevance relevance, Var[] adj, CotangentSums sums) {
     int n = node.arity();
+    if (n == 1) {
+      Var in = node.input(0);
+      if (wanted(in, relevance)) {
+        accumulate(node, 0, node.op().unaryVjp(node, gi), adj, sums);
+      }
+      return;
+    }
     boolean[] wanted = wantedArray(n);
     boolean any = false;
     for (int j = 0; j < n; j++) {
-      Var in = node.input(j);
-      wanted[j] = in.tape() == tape && in.isTracked() && relevance.needs(in);
+      wanted[j] = wanted(node.input(j), relevance);
       any |= wanted[j];
     }
     if (!any) {
@@ -132,35 +145,50 @@ public final class Backward {
     }
     Var[] gin = node.op().vjp(node, gi, wanted);
     for (int j = 0; j < n; j++) {
-      if (!wanted[j] || gin[j] == null) {
-        continue;
+      if (wanted[j]) {
+        accumulate(node, j, gin[j], adj, sums);
       }
-      Var in = node.input(j);
-      Shape expected = in.shape();
-      if (!gin[j].shape().equals(expected)) {
-        throw new IllegalStateException(
-            node.op().name()
-                + ": VJP rule returned a cotangent of shape "
-                + gin[j].shape()
-                + " for input "
-                + j
-                + " of shape "
-                + expected
-                + " (node "
-                + node.describe()
-                + ")");
-      }
-      if (tape.isWatchingNonFinite() && !gin[j].value().isFinite()) {
-        throw new NonFiniteException(
-            node.index(),
-            NonFinite.describe(node, "the reverse sweep (cotangent of input " + j + ")"));
-      }
-      int k = in.index();
-      if (adj[k] == null) {
-        adj[k] = gin[j];
-      } else {
-        adj[k] = sums != null ? sums.add(k, adj[k], gin[j]) : Ops.add(adj[k], gin[j]);
-      }
+    }
+  }
+
+  /** Whether the sweep needs a cotangent for {@code in}: a tracked value of this tape, relevant. */
+  private boolean wanted(Var in, Relevance relevance) {
+    return in.tape() == tape && in.isTracked() && relevance.needs(in);
+  }
+
+  /**
+   * Adds {@code g}, the cotangent a rule returned for input {@code j} of {@code node} (null: zero),
+   * to that input's adjoint, after checking its shape (and, in watch mode, its values).
+   */
+  private void accumulate(Node node, int j, Var g, Var[] adj, CotangentSums sums) {
+    if (g == null) {
+      return;
+    }
+    Var in = node.input(j);
+    Shape expected = in.shape();
+    if (!g.shape().equals(expected)) {
+      throw new IllegalStateException(
+          node.op().name()
+              + ": VJP rule returned a cotangent of shape "
+              + g.shape()
+              + " for input "
+              + j
+              + " of shape "
+              + expected
+              + " (node "
+              + node.describe()
+              + ")");
+    }
+    if (tape.isWatchingNonFinite() && !g.value().isFinite()) {
+      throw new NonFiniteException(
+          node.index(),
+          NonFinite.describe(node, "the reverse sweep (cotangent of input " + j + ")"));
+    }
+    int k = in.index();
+    if (adj[k] == null) {
+      adj[k] = g;
+    } else {
+      adj[k] = sums != null ? sums.add(k, adj[k], g) : Ops.add(adj[k], g);
     }
   }
 

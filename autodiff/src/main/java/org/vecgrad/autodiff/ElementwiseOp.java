@@ -36,7 +36,12 @@ public interface ElementwiseOp extends Op {
   }
 
   @Override
+  default Var unaryVjp(Node node, Var gOut) {
+    return timesDerivative(node, gOut);
+  }
+
+  @Override
   default Var[] vjp(Node node, Var gOut, boolean[] wanted) {
-    return new Var[] {timesDerivative(node, gOut)};
+    return new Var[] {unaryVjp(node, gOut)};
   }
 }

@@ -93,6 +93,16 @@ public interface Op {
   Var[] vjp(Node node, Var gOut, boolean[] wanted);
 
   /**
+   * {@link #vjp} for a one-input node, whose input is wanted: the cotangent itself, without the
+   * arrays (see {@link #unaryShape}). The reverse sweep calls this form for every one-input node;
+   * an op overrides it where the array costs more than the rule, and then defines {@link #vjp}
+   * through it so that the rule is written once ({@link ElementwiseOp} does).
+   */
+  default Var unaryVjp(Node node, Var gOut) {
+    return vjp(node, gOut, Backward.ONE_WANTED)[0];
+  }
+
+  /**
    * The local backward rule as a short formula for pictures, e.g. {@code "ȳ·y(1−y)"} (optional).
    */
   default String rule() {

@@ -60,7 +60,12 @@ public final class Scale implements LinearOp {
   }
 
   @Override
+  public Var unaryVjp(Node node, Var g) {
+    return Ops.apply(this, g); // Ops.scale(g, c) without a new op
+  }
+
+  @Override
   public Var[] vjp(Node node, Var g, boolean[] wanted) {
-    return new Var[] {Ops.apply(this, g)}; // Ops.scale(g, c) without a new op
+    return new Var[] {unaryVjp(node, g)};
   }
 }
