@@ -79,7 +79,7 @@ final class MatMulF64 {
     if (transB
         && !transA
         && m >= GemmF64.MR
-        && m <= GemmF64.NR
+        && fewRowsForSwap(m)
         && (long) (n - m) * k > (long) m * n
         && fmas >= SMALL_FMAS) {
       // Fewer rows than columns times a transposed B (x·Wᵀ of a dense layer): packing op(B) would
@@ -96,6 +96,24 @@ final class MatMulF64 {
       return;
     }
     GemmF64.packed(transA, transB, m, n, k, a, b, c);
+  }
+
+  /** Row counts up to which {@link #fewRowsForSwap} allows a second B panel. */
+  static final int SWAP_MAX_ROWS = 32;
+
+  /**
+   * Whether x·Wᵀ with {@code m} rows is computed as {@code (W·xᵀ)ᵀ}: m rows become the swapped
+   * product's columns, so they should fill its B panels ({@code NR} wide). One panel always pays
+   * (F32 32×784·(256×784)ᵀ: 1.34–1.46×); a second one only while the rows are few ({@link
+   * #SWAP_MAX_ROWS}) and the last panel is at least three quarters full. Measured, the swap's time
+   * over the direct product's in alternating rounds, n = 256: on AVX-512, F64 rows 28 and 32 at k =
+   * 784 0.82× and 0.79–0.82× (k = 256: 0.94–0.98×), F64 20 and 24 rows 1.03× and 1.12× (a mostly
+   * empty second panel), F32 40–64 rows 0.84–1.21× (k = 784 and 256: not taken); on AVX2 (eight-
+   * and sixteen-column panels), F64 14 and 16 rows 0.66–0.80×, F32 32 rows 0.79×.
+   */
+  static boolean fewRowsForSwap(int m) {
+    int nr = GemmF64.NR;
+    return m <= nr || (m <= 2 * nr && m <= SWAP_MAX_ROWS && 2 * nr - m <= nr / 4);
   }
 
   /** The scalar triple loop: the oracle of every optimised path. */

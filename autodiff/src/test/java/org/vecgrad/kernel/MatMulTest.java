@@ -52,6 +52,14 @@ class MatMulTest {
       {64, 256, 784},
       {40, 250, 600},
       {17, 61, 1100},
+      // x·Wᵀ computed as (W·xᵀ)ᵀ over two B panels (MatMulF64.fewRowsForSwap): rows that fill the
+      // second panel exactly or leave it short, at 512-bit (16-column F64 panels) and 256-bit
+      // widths
+      {32, 250, 300},
+      {28, 97, 257},
+      {31, 256, 784},
+      {16, 250, 300},
+      {14, 97, 257},
       // two to five columns of a row-major A, large enough to pack as Cᵀ
       {517, 2, 70},
       {200, 5, 100}
