@@ -290,7 +290,10 @@ public final class TorchAnchors implements AutoCloseable {
             ? "before and after each section of ours (the mean of the two runs)"
             : "in rounds between ours (paired rounds, median of PyTorch's "
                 + rounds.values().stream().mapToInt(Integer::intValue).max().orElse(0)
-                + " rounds per figure; curvature: whole runs before and after that section)";
+                + " rounds per figure"
+                + (readings.containsKey("curvature.gn")
+                    ? "; curvature: whole runs before and after that section)"
+                    : ")");
     return String.format(
         Locale.ROOT,
         "%s: PyTorch %s measured on this machine, %s, %s; the readings of one figure ranged up to"
