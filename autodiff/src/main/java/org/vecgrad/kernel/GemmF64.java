@@ -231,13 +231,10 @@ final class GemmF64 {
     }
     int kBlock = kBlock(k, DEEP_CHUNKS);
     int chunks = ceilDiv(kBlock, KC);
-    // At least two row blocks, so that two threads have something to share.
-    int mBlock = Math.min(MC, roundUp(ceilDiv(m, 2), MR));
-    int rowBlocks = ceilDiv(m, mBlock);
     double[][][] panelsB = panels(ws.sharedPanelsB, ceilDiv(Math.min(NC, n), NR), chunks, NR * KC);
     ws.sharing = true;
     try {
-      sharedBLoop(transA, transB, m, n, k, a, b, c, kBlock, chunks, mBlock, rowBlocks, panelsB);
+      sharedBLoop(transA, transB, m, n, k, a, b, c, kBlock, chunks, rowBlocks(m), panelsB);
     } finally {
       ws.sharing = false;
     }
@@ -254,9 +251,10 @@ final class GemmF64 {
       double[] c,
       int kBlock,
       int chunks,
-      int mBlock,
       int rowBlocks,
       double[][][] panelsB) {
+    int rowPanels = ceilDiv(m, MR);
+    int blockPanels = ceilDiv(rowPanels, rowBlocks); // the largest block, for the A buffers
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
       for (int pc = 0; pc < k; pc += kBlock) {
@@ -270,9 +268,10 @@ final class GemmF64 {
             cost(2L * m * nc * kc),
             (r0, r1) -> {
               PackBuffers own = PACK_BUFFERS.get();
-              panels(own.panelsA, mBlock / MR, chunks, MR * A_STRIDE);
-              for (int ic = r0 * mBlock; ic < Math.min(m, r1 * mBlock); ic += mBlock) {
-                int mc = Math.min(mBlock, m - ic);
+              panels(own.panelsA, blockPanels, chunks, MR * A_STRIDE);
+              for (int blk = r0; blk < r1; blk++) {
+                int ic = blockStart(blk, rowBlocks, rowPanels);
+                int mc = Math.min(m, blockStart(blk + 1, rowBlocks, rowPanels)) - ic;
                 packA(transA, m, k, a, ic, mc, pc0, kc, own.panelsA);
                 macroKernel(
                     mc, nc, kc, own.panelsA, panelsB, c, ic * n + jc0, n, pc0 == 0, own.tile);
@@ -280,6 +279,28 @@ final class GemmF64 {
             });
       }
     }
+  }
+
+  /**
+   * The number of row blocks the shared-B path splits m rows into: blocks of whole MR panels, at
+   * most MC rows each, at least two, and as many as a multiple of the threads, so that with blocks
+   * as equal as {@link #blockStart} makes them the threads finish together. Blocks of exactly MC
+   * rows left the threads unequal shares: 1024 rows made 11 F64 blocks (one thread took 6) and 6
+   * F32 blocks of which the last had 64 rows (one thread took 576 rows, the other 448).
+   */
+  static int rowBlocks(int m) {
+    int rowPanels = ceilDiv(m, MR);
+    int blocks = roundUp(Math.max(2, ceilDiv(rowPanels, MC / MR)), Parallel.threads());
+    return Math.min(rowPanels, blocks);
+  }
+
+  /**
+   * The first row of block {@code blk} of {@code blocks} over {@code rowPanels} MR-row panels: the
+   * panels are shared out evenly, the first {@code rowPanels % blocks} blocks taking one more.
+   * Block {@code blocks} starts at {@code rowPanels · MR}, at or past the last row.
+   */
+  static int blockStart(int blk, int blocks, int rowPanels) {
+    return MR * (blk * (rowPanels / blocks) + Math.min(blk, rowPanels % blocks));
   }
 
   /** Computes the columns {@code [j0, j1)} of C on the calling thread. */
