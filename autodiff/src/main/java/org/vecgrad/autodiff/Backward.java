@@ -158,7 +158,8 @@ public final class Backward {
 
   /**
    * Adds {@code g}, the cotangent a rule returned for input {@code j} of {@code node} (null: zero),
-   * to that input's adjoint, after checking its shape (and, in watch mode, its values).
+   * to that input's adjoint, after checking its shape; in watch mode both g and the sum must be
+   * finite (finite cotangents can overflow when added).
    */
   private void accumulate(Node node, int j, Var g, Var[] adj, CotangentSums sums) {
     if (g == null) {
@@ -187,8 +188,14 @@ public final class Backward {
     int k = in.index();
     if (adj[k] == null) {
       adj[k] = g;
-    } else {
-      adj[k] = sums != null ? sums.add(k, adj[k], g) : Ops.add(adj[k], g);
+      return;
+    }
+    adj[k] = sums != null ? sums.add(k, adj[k], g) : Ops.add(adj[k], g);
+    if (tape.isWatchingNonFinite() && !adj[k].value().isFinite()) {
+      throw new NonFiniteException(
+          node.index(),
+          NonFinite.describe(
+              node, "the reverse sweep (the sum of the cotangents reaching input " + j + ")"));
     }
   }
 

@@ -1,7 +1,5 @@
 package org.vecgrad.autodiff;
 
-import org.vecgrad.kernel.ArrayOpsF32;
-import org.vecgrad.kernel.ArrayOpsF64;
 import org.vecgrad.kernel.BinaryKernels;
 import org.vecgrad.tensor.DType;
 import org.vecgrad.tensor.Tensor;
@@ -30,20 +28,17 @@ final class CotangentSums {
 
   /**
    * {@code sum + g} as the adjoint of slot {@code k}: into the sum's own array when this sweep made
-   * it for k, else into a new one (leased from the open workspace, if any, like any op's result).
+   * it for k, else through {@link Ops#add}, whose result is always a new array (leased from the
+   * open workspace, if any); that one is then k's own.
    */
   Var add(int k, Var sum, Var g) {
-    Tensor a = sum.value();
-    Tensor b = g.value();
-    if (a.dtype() != b.dtype()) {
-      return Ops.add(sum, g); // fails with the op's message on mixed dtypes
-    }
-    if (owned[k]) {
-      addInto(a, b);
+    if (owned[k] && sum.dtype() == g.dtype()) {
+      addInto(sum.value(), g.value());
       return sum;
     }
+    Var fresh = Ops.add(sum, g); // fails with the op's message on mixed dtypes
     owned[k] = true;
-    return Var.constant(sumOf(a, b));
+    return fresh;
   }
 
   /** {@code a += b} elementwise, over a's storage (an array of this sweep's own, not yet shown). */
@@ -66,17 +61,5 @@ final class CotangentSums {
         BinaryKernels.ADD.vv(x, 0, y, 0, x, 0, n);
       }
     }
-  }
-
-  /** {@code a + b} in a new array, computed as {@code Ops.add} computes it. */
-  private static Tensor sumOf(Tensor a, Tensor b) {
-    int n = a.size();
-    return a.dtype() == DType.F32
-        ? Tensor.wrap(
-            a.shape(),
-            ArrayOpsF32.binary(BinaryKernels.ADD, a.readF32(), null, b.readF32(), null, null, n))
-        : Tensor.wrap(
-            a.shape(),
-            ArrayOpsF64.binary(BinaryKernels.ADD, a.readF64(), null, b.readF64(), null, null, n));
   }
 }

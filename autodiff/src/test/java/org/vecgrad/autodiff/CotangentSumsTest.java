@@ -3,6 +3,8 @@ package org.vecgrad.autodiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vecgrad.autodiff.Ops.add;
 import static org.vecgrad.autodiff.Ops.mul;
 import static org.vecgrad.autodiff.Ops.sum;
@@ -10,6 +12,7 @@ import static org.vecgrad.autodiff.Ops.tanh;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vecgrad.tensor.DType;
@@ -93,6 +96,19 @@ class CotangentSumsTest {
         expected = dtype == DType.F32 ? (float) (expected + i) : expected + i;
       }
       assertEquals(expected, tape.grad(y, x).of(x).item(), 0);
+    }
+  }
+
+  @Test
+  void watchModeCatchesASumThatOverflows() {
+    // each cotangent of x is 1e308 (finite), their sum is not: watch mode names the node where the
+    // sum overflowed
+    try (Tape tape = new Tape()) {
+      tape.watchNonFinite(true);
+      Var x = tape.variable("x", 1e-300); // the forward values stay small
+      Var y = add(add(Ops.scale(x, 1e308), Ops.scale(x, 1e308)), Ops.scale(x, 1e308));
+      NonFiniteException e = assertThrows(NonFiniteException.class, () -> tape.grad(y, x));
+      assertTrue(e.getMessage().contains("sum of the cotangents"), e.getMessage());
     }
   }
 }
