@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -231,85 +232,7 @@ public final class BenchSuite {
         .row("matmul", "matmul " + d + " " + small + "³", gflops(naive[0]), "GFLOP/s", HI)
         .vs("naive loop", gflops(naive[1]), BenchTable.IN_RUN);
 
-    List<Double> flat = new ArrayList<>();
-    int[] sizes = quick ? new int[] {256, 512} : new int[] {256, 1024, 2048};
-    int twoThreads = quick ? 512 : 1024;
-    for (int n : sizes) {
-      Tensor[] x = operands(n, n, n, dt);
-      Runnable ours = () -> Harness.sink = op.forward(x[0], x[1]);
-      Harness.Budget b = n >= 2048 ? budget.withRounds(5) : budget;
-      double figure;
-      BenchTable.Row row;
-      if (n == 256) {
-        Runnable reference = dt == DType.F64 ? ejmlProduct(n, n, n) : null;
-        Harness.Result[] r =
-            reference == null
-                ? time(b, 2.0 * n * n * n, d + " " + n + "³", ours)
-                : time(b, 2.0 * n * n * n, d + " " + n + "³ vecgrad / EJML", ours, reference);
-        figure = gflops(r[0]);
-        row = table.row("matmul", "matmul " + d + " " + n + "³", figure, "GFLOP/s", HI);
-        if (reference != null) {
-          row.vs("EJML", gflops(r[1]), BenchTable.IN_RUN);
-        } else {
-          row.vs("EJML", Baselines.EJML, BenchTable.BASELINE);
-        }
-      } else if (n == twoThreads) {
-        // one thread and two, interleaved: the speed-up is only meaningful within one run
-        Runnable one =
-            () -> {
-              Parallel.setThreads(1);
-              Harness.sink = op.forward(x[0], x[1]);
-            };
-        Runnable two =
-            () -> {
-              Parallel.setThreads(2);
-              Harness.sink = op.forward(x[0], x[1]);
-            };
-        Harness.Result[] r;
-        try {
-          r =
-              timePaired(
-                  b,
-                  2.0 * n * n * n,
-                  d + " " + n + "³ 1 thread / 2 threads",
-                  torchRound(openBlasKey(dt, n)),
-                  one,
-                  two);
-        } finally {
-          Parallel.setThreads(1);
-        }
-        figure = gflops(r[0]);
-        row =
-            openBlas(
-                table.row("matmul", "matmul " + d + " " + n + "³", figure, "GFLOP/s", HI), dt, n);
-        if (n == 1024) {
-          row.targetFigure(
-              dt == DType.F64 ? Baselines.TARGET_MATMUL_F64 : Baselines.TARGET_MATMUL_F32);
-        }
-        table
-            .row("matmul", "matmul " + d + " " + n + "³, 2 threads", gflops(r[1]), "GFLOP/s", HI)
-            .vs("1 thread", figure, BenchTable.IN_RUN)
-            .targetRatio(Baselines.TARGET_TWO_THREADS);
-      } else {
-        figure =
-            gflops(
-                timePaired(
-                    b, 2.0 * n * n * n, d + " " + n + "³", torchRound(openBlasKey(dt, n)), ours)[
-                    0]);
-        openBlas(table.row("matmul", "matmul " + d + " " + n + "³", figure, "GFLOP/s", HI), dt, n);
-      }
-      flat.add(figure);
-    }
-    double min = flat.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-    double max = flat.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-    table
-        .row(
-            "matmul",
-            "matmul " + d + " flatness n=" + sizes[0] + "…" + sizes[sizes.length - 1],
-            min / max,
-            "min÷max",
-            HI)
-        .targetFigure(Baselines.TARGET_FLATNESS);
+    squares(dt, op);
 
     // the skinny shapes of the MLP's layers
     int[][] shapes = {{32, 784, 256}, {128, 256, 10}};
@@ -338,6 +261,156 @@ public final class BenchSuite {
    */
   private BenchTable.Row vsTorch(BenchTable.Row row, String key, double recorded) {
     return vsReference(row, key, "PyTorch", recorded, "PyTorch");
+  }
+
+  /**
+   * The n³ rows (n = 256, 1024, 2048; 256 and 512 with {@code --quick}), the two-thread row and the
+   * flatness, from one paired measurement: a round of every size (and of the two-thread product,
+   * EJML's 256³ and, with {@code --torch}, PyTorch's products) in turn, so that every figure, and
+   * the flatness above all (slowest ÷ fastest), sees the same minutes of this shared host. Timed
+   * section by section, n = 1024 and 2048 had been minutes apart, and the host's swings showed as a
+   * slope that was not the code's.
+   */
+  private void squares(DType dt, MatMul op) {
+    String d = dt.name();
+    int[] sizes = quick ? new int[] {256, 512} : new int[] {256, 1024, 2048};
+    int twoThreads = quick ? 512 : 1024;
+    List<Runnable> bodies = new ArrayList<>();
+    List<Runnable> torchRounds = new ArrayList<>();
+    for (int n : sizes) {
+      bodies.add(product(op, n, dt, 1));
+      if (n != sizes[0]) {
+        Runnable round = torchRound(openBlasKey(dt, n));
+        if (round != null) {
+          torchRounds.add(round);
+        }
+      }
+    }
+    bodies.add(product(op, twoThreads, dt, 2));
+    // the core probe on one thread and on two (through Parallel, as the product): what the machine
+    // gave a second thread in these same rounds
+    bodies.add(probe(1));
+    bodies.add(probe(2));
+    Runnable ejml = dt == DType.F64 ? ejmlProduct(sizes[0], sizes[0], sizes[0]) : null;
+    if (ejml != null) {
+      bodies.add(ejml);
+    }
+    Runnable afterRound = torchRounds.isEmpty() ? null : () -> torchRounds.forEach(Runnable::run);
+    Harness.Result[] r;
+    try {
+      // per call: each body has its own flop count
+      r =
+          timePaired(
+              budget,
+              1,
+              d
+                  + " n³ for n = "
+                  + Arrays.toString(sizes)
+                  + ", "
+                  + twoThreads
+                  + "³ on 2 threads, the core probe on 1 and 2 threads"
+                  + (ejml != null ? ", EJML " + sizes[0] + "³" : "")
+                  + ", in turn",
+              afterRound,
+              bodies.toArray(new Runnable[0]));
+    } finally {
+      Parallel.setThreads(1);
+    }
+    double[] figures = new double[sizes.length];
+    double oneThread = Double.NaN;
+    for (int i = 0; i < sizes.length; i++) {
+      int n = sizes[i];
+      figures[i] = gflopsPerCall(r[i], n);
+      BenchTable.Row row =
+          table.row("matmul", "matmul " + d + " " + n + "³", figures[i], "GFLOP/s", HI);
+      if (i == 0) {
+        if (ejml != null) {
+          row.vs("EJML", gflopsPerCall(r[r.length - 1], n), BenchTable.IN_RUN);
+        } else {
+          row.vs("EJML", Baselines.EJML, BenchTable.BASELINE);
+        }
+      } else {
+        openBlas(row, dt, n);
+      }
+      if (n == 1024) {
+        row.targetFigure(
+            dt == DType.F64 ? Baselines.TARGET_MATMUL_F64 : Baselines.TARGET_MATMUL_F32);
+      }
+      if (n == twoThreads) {
+        oneThread = figures[i];
+      }
+    }
+    table
+        .row(
+            "matmul",
+            "matmul " + d + " " + twoThreads + "³, 2 threads",
+            gflopsPerCall(r[sizes.length], twoThreads),
+            "GFLOP/s",
+            HI)
+        .vs("1 thread", oneThread, BenchTable.IN_RUN)
+        .targetRatio(Baselines.TARGET_TWO_THREADS);
+    int p = sizes.length + 1;
+    table
+        .row(
+            "matmul",
+            "core probe (" + d + " section), 2 threads",
+            PROBE_FLOPS * 2 / r[p + 1].wallNs(),
+            "GFLOP/s",
+            HI)
+        .vs("1 thread", PROBE_FLOPS / r[p].wallNs(), BenchTable.IN_RUN);
+    double min = Arrays.stream(figures).min().orElse(Double.NaN);
+    double max = Arrays.stream(figures).max().orElse(Double.NaN);
+    table
+        .row(
+            "matmul",
+            "matmul " + d + " flatness n=" + sizes[0] + "…" + sizes[sizes.length - 1],
+            min / max,
+            "min÷max",
+            HI)
+        .targetFigure(Baselines.TARGET_FLATNESS);
+  }
+
+  /** An n³ product on {@code threads} threads (set on each call: bodies run in turn). */
+  private static Runnable product(MatMul op, int n, DType dt, int threads) {
+    Tensor[] x = operands(n, n, n, dt);
+    return () -> {
+      Parallel.setThreads(threads);
+      Harness.sink = op.forward(x[0], x[1]);
+    };
+  }
+
+  /** Probe blocks per thread in a {@link #probe} call: about a millisecond. */
+  private static final int PROBE_BLOCKS = 256;
+
+  /** Flops of one thread's share of a {@link #probe} call. */
+  private static final double PROBE_FLOPS = PROBE_BLOCKS * 2.0 * CoreProbe.LANE_FMAS;
+
+  /**
+   * The core probe's loop on {@code threads} threads, {@link #PROBE_FLOPS} each, split through
+   * {@link Parallel#forRange} as the products split theirs.
+   */
+  private static Runnable probe(int threads) {
+    return () -> {
+      Parallel.setThreads(threads);
+      Parallel.forRange(
+          threads,
+          1,
+          Long.MAX_VALUE,
+          (from, to) -> {
+            double sink = 0;
+            for (int t = from; t < to; t++) {
+              for (int b = 0; b < PROBE_BLOCKS; b++) {
+                sink += CoreProbe.block(1.0000001, 1e-9 * (b + 1));
+              }
+            }
+            Harness.sink = sink;
+          });
+    };
+  }
+
+  /** GFLOP/s of an n³ product from its result per call. */
+  private static double gflopsPerCall(Harness.Result r, int n) {
+    return 2.0 * n * n * n / r.wallNs();
   }
 
   /**
