@@ -109,7 +109,9 @@ final class MatMulF64 {
    * over the direct product's in alternating rounds, n = 256: on AVX-512, F64 rows 28 and 32 at k =
    * 784 0.82× and 0.79–0.82× (k = 256: 0.94–0.98×), F64 20 and 24 rows 1.03× and 1.12× (a mostly
    * empty second panel), F32 40–64 rows 0.84–1.21× (k = 784 and 256: not taken); on AVX2 (eight-
-   * and sixteen-column panels), F64 14 and 16 rows 0.66–0.80×, F32 32 rows 0.79×.
+   * and sixteen-column panels), F64 14 and 16 rows 0.66–0.80×, F32 32 rows 0.79×. Larger F64
+   * batches (n = 256, k = 784): 48 and 64 rows 0.95–0.98× alone, 96 and 128 rows 1.10×, and the F64
+   * batch-128 train step with the swap 0.96× (16 alternating rounds), so not taken.
    */
   static boolean fewRowsForSwap(int m) {
     int nr = GemmF64.NR;
