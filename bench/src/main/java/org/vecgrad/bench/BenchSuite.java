@@ -5,19 +5,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.vecgrad.autodiff.Op;
 import org.vecgrad.autodiff.op.Exp;
-import org.vecgrad.autodiff.op.MatMul;
 import org.vecgrad.autodiff.op.Relu;
 import org.vecgrad.autodiff.op.Sigmoid;
 import org.vecgrad.autodiff.op.Tanh;
@@ -80,6 +75,26 @@ public final class BenchSuite {
   /** The core probe just before each section that ran, in run order (GFLOP/s). */
   private final Map<String, Double> sectionProbes = new LinkedHashMap<>();
 
+  /** Whether this is a {@code --quick} run. */
+  boolean quick() {
+    return quick;
+  }
+
+  /** The budget of each measurement. */
+  Harness.Budget budget() {
+    return budget;
+  }
+
+  /** Where progress lines go. */
+  PrintStream log() {
+    return log;
+  }
+
+  /** The table the sections add their rows to. */
+  BenchTable table() {
+    return table;
+  }
+
   private BenchSuite(boolean quick, TorchAnchors torch, PrintStream log) {
     this.quick = quick;
     this.budget = quick ? Harness.Budget.quick() : Harness.Budget.full();
@@ -138,8 +153,9 @@ public final class BenchSuite {
         suite.sectionProbes.put(s, CoreProbe.gflops(probeSeconds));
         switch (s) {
           case "matmul" -> {
-            suite.matmul(DType.F64);
-            suite.matmul(DType.F32);
+            MatMulSection matmul = new MatMulSection(suite);
+            matmul.run(DType.F64);
+            matmul.run(DType.F32);
           }
           case "elementwise" -> suite.elementwise();
           case "scalar" -> suite.scalarChain();
@@ -204,57 +220,6 @@ public final class BenchSuite {
         Simd.describe());
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // matmul
-
-  private void matmul(DType dt) {
-    String d = dt.name();
-    MatMul op = MatMul.of(false, false);
-    // The micro-kernels take C2 a second or more to compile (C1 code is 10-100 times slower), and
-    // a small product can look settled before that: warm the packed path up first, untimed.
-    Tensor[] w = operands(256, 256, 256, dt);
-    log.printf("  %s matmul JIT warm-up ...%n", d);
-    Harness.measure(
-        new Harness.Budget(quick ? 1.0 : 2.0, 20, 1, 0),
-        1,
-        () -> Harness.sink = op.forward(w[0], w[1]));
-
-    // the naive triple loop at a small n, and EJML (F64 only: ejml-fdense is not a dependency)
-    int small = 128;
-    Tensor[] s = operands(small, small, small, dt);
-    Harness.Result[] naive =
-        time(
-            2.0 * small * small * small,
-            d + " " + small + "³ vecgrad / naive loop",
-            () -> Harness.sink = op.forward(s[0], s[1]),
-            naiveProduct(small, small, small, dt));
-    table
-        .row("matmul", "matmul " + d + " " + small + "³", gflops(naive[0]), "GFLOP/s", HI)
-        .vs("naive loop", gflops(naive[1]), BenchTable.IN_RUN);
-
-    squares(dt, op);
-
-    // the skinny shapes of the MLP's layers
-    int[][] shapes = {{32, 784, 256}, {128, 256, 10}};
-    for (int[] sh : shapes) {
-      int m = sh[0];
-      int k = sh[1];
-      int n = sh[2];
-      Tensor[] x = operands(m, k, n, dt);
-      String label = m + "×" + k + "·" + k + "×" + n;
-      boolean ejml = dt == DType.F64;
-      Harness.Result[] r =
-          time(
-              2.0 * m * n * k,
-              d + " " + label + (ejml ? " vecgrad / EJML" : " vecgrad / naive loop"),
-              () -> Harness.sink = op.forward(x[0], x[1]),
-              ejml ? ejmlProduct(m, k, n) : naiveProduct(m, k, n, dt));
-      table
-          .row("matmul", "matmul " + d + " " + label, 1 / r[0].wallNs(), "GFLOP/s", HI)
-          .vs(ejml ? "EJML" : "naive loop", 1 / r[1].wallNs(), BenchTable.IN_RUN);
-    }
-  }
-
   /**
    * Compares {@code row} with PyTorch: the figure measured here under {@code key} when the run has
    * {@code --torch}, else the one {@code recorded} on the reference machine.
@@ -264,174 +229,10 @@ public final class BenchSuite {
   }
 
   /**
-   * The n³ rows (n = 256, 1024, 2048; 256 and 512 with {@code --quick}), the two-thread row and the
-   * flatness, from one paired measurement: a round of every size (and of the two-thread product,
-   * EJML's 256³ and, with {@code --torch}, PyTorch's products) in turn, so that every figure, and
-   * the flatness above all (slowest ÷ fastest), sees the same minutes of this shared host. Timed
-   * section by section, n = 1024 and 2048 had been minutes apart, and the host's swings showed as a
-   * slope that was not the code's.
-   */
-  private void squares(DType dt, MatMul op) {
-    String d = dt.name();
-    int[] sizes = quick ? new int[] {256, 512} : new int[] {256, 1024, 2048};
-    int twoThreads = quick ? 512 : 1024;
-    List<Runnable> bodies = new ArrayList<>();
-    List<Runnable> torchRounds = new ArrayList<>();
-    for (int n : sizes) {
-      bodies.add(product(op, n, dt, 1));
-      if (n != sizes[0]) {
-        Runnable round = torchRound(openBlasKey(dt, n));
-        if (round != null) {
-          torchRounds.add(round);
-        }
-      }
-    }
-    bodies.add(product(op, twoThreads, dt, 2));
-    // the core probe on one thread and on two (through Parallel, as the product): what the machine
-    // gave a second thread in these same rounds
-    bodies.add(probe(1));
-    bodies.add(probe(2));
-    Runnable ejml = dt == DType.F64 ? ejmlProduct(sizes[0], sizes[0], sizes[0]) : null;
-    if (ejml != null) {
-      bodies.add(ejml);
-    }
-    Runnable afterRound = torchRounds.isEmpty() ? null : () -> torchRounds.forEach(Runnable::run);
-    Harness.Result[] r;
-    try {
-      // per call: each body has its own flop count
-      r =
-          timePaired(
-              budget,
-              1,
-              d
-                  + " n³ for n = "
-                  + Arrays.toString(sizes)
-                  + ", "
-                  + twoThreads
-                  + "³ on 2 threads, the core probe on 1 and 2 threads"
-                  + (ejml != null ? ", EJML " + sizes[0] + "³" : "")
-                  + ", in turn",
-              afterRound,
-              bodies.toArray(new Runnable[0]));
-    } finally {
-      Parallel.setThreads(1);
-    }
-    double[] figures = new double[sizes.length];
-    double oneThread = Double.NaN;
-    for (int i = 0; i < sizes.length; i++) {
-      int n = sizes[i];
-      figures[i] = gflopsPerCall(r[i], n);
-      BenchTable.Row row =
-          table.row("matmul", "matmul " + d + " " + n + "³", figures[i], "GFLOP/s", HI);
-      if (i == 0) {
-        if (ejml != null) {
-          row.vs("EJML", gflopsPerCall(r[r.length - 1], n), BenchTable.IN_RUN);
-        } else {
-          row.vs("EJML", Baselines.EJML, BenchTable.BASELINE);
-        }
-      } else {
-        openBlas(row, dt, n);
-      }
-      if (n == 1024) {
-        row.targetFigure(
-            dt == DType.F64 ? Baselines.TARGET_MATMUL_F64 : Baselines.TARGET_MATMUL_F32);
-      }
-      if (n == twoThreads) {
-        oneThread = figures[i];
-      }
-    }
-    table
-        .row(
-            "matmul",
-            "matmul " + d + " " + twoThreads + "³, 2 threads",
-            gflopsPerCall(r[sizes.length], twoThreads),
-            "GFLOP/s",
-            HI)
-        .vs("1 thread", oneThread, BenchTable.IN_RUN)
-        .targetRatio(Baselines.TARGET_TWO_THREADS);
-    int p = sizes.length + 1;
-    table
-        .row(
-            "matmul",
-            "core probe (" + d + " section), 2 threads",
-            PROBE_FLOPS * 2 / r[p + 1].wallNs(),
-            "GFLOP/s",
-            HI)
-        .vs("1 thread", PROBE_FLOPS / r[p].wallNs(), BenchTable.IN_RUN);
-    double min = Arrays.stream(figures).min().orElse(Double.NaN);
-    double max = Arrays.stream(figures).max().orElse(Double.NaN);
-    table
-        .row(
-            "matmul",
-            "matmul " + d + " flatness n=" + sizes[0] + "…" + sizes[sizes.length - 1],
-            min / max,
-            "min÷max",
-            HI)
-        .targetFigure(Baselines.TARGET_FLATNESS);
-  }
-
-  /** An n³ product on {@code threads} threads (set on each call: bodies run in turn). */
-  private static Runnable product(MatMul op, int n, DType dt, int threads) {
-    Tensor[] x = operands(n, n, n, dt);
-    return () -> {
-      Parallel.setThreads(threads);
-      Harness.sink = op.forward(x[0], x[1]);
-    };
-  }
-
-  /** Probe blocks per thread in a {@link #probe} call: about a millisecond. */
-  private static final int PROBE_BLOCKS = 256;
-
-  /** Flops of one thread's share of a {@link #probe} call. */
-  private static final double PROBE_FLOPS = PROBE_BLOCKS * 2.0 * CoreProbe.LANE_FMAS;
-
-  /**
-   * The core probe's loop on {@code threads} threads, {@link #PROBE_FLOPS} each, split through
-   * {@link Parallel#forRange} as the products split theirs.
-   */
-  private static Runnable probe(int threads) {
-    return () -> {
-      Parallel.setThreads(threads);
-      Parallel.forRange(
-          threads,
-          1,
-          Long.MAX_VALUE,
-          (from, to) -> {
-            double sink = 0;
-            for (int t = from; t < to; t++) {
-              for (int b = 0; b < PROBE_BLOCKS; b++) {
-                sink += CoreProbe.block(1.0000001, 1e-9 * (b + 1));
-              }
-            }
-            Harness.sink = sink;
-          });
-    };
-  }
-
-  /** GFLOP/s of an n³ product from its result per call. */
-  private static double gflopsPerCall(Harness.Result r, int n) {
-    return 2.0 * n * n * n / r.wallNs();
-  }
-
-  /**
-   * Compares an n³ product with OpenBLAS: {@code torch.mm} measured here (key {@code
-   * matmul.<dtype>.<n>}) when the run has {@code --torch}, else the figure recorded on the Zen 3.
-   */
-  private BenchTable.Row openBlas(BenchTable.Row row, DType dt, int n) {
-    double recorded = dt == DType.F64 ? Baselines.OPENBLAS_DGEMM : Baselines.OPENBLAS_SGEMM;
-    return vsReference(row, openBlasKey(dt, n), "OpenBLAS", recorded, "torch.mm");
-  }
-
-  /** The key of {@code torch.mm}'s n³ figure in {@link TorchAnchors}. */
-  private static String openBlasKey(DType dt, int n) {
-    return "matmul." + dt.name() + "." + n;
-  }
-
-  /**
    * One round of PyTorch's figure {@code key}, to run after each round of ours ({@link
    * Harness#measurePaired}), or null without {@code --torch}.
    */
-  private Runnable torchRound(String key) {
+  Runnable torchRound(String key) {
     return torch == null ? null : () -> torch.round(key);
   }
 
@@ -441,7 +242,7 @@ public final class BenchSuite {
    *
    * @throws IllegalStateException if the script did not print a positive figure for {@code key}
    */
-  private BenchTable.Row vsReference(
+  BenchTable.Row vsReference(
       BenchTable.Row row, String key, String recordedLabel, double recorded, String hereLabel) {
     if (torch == null) {
       return row.vs(recordedLabel, recorded, BenchTable.BASELINE);
@@ -460,67 +261,6 @@ public final class BenchSuite {
     for (TorchRow r : torchRows) {
       r.row().vs(r.label(), torch.figure(r.key()), TorchAnchors.SOURCE);
     }
-  }
-
-  /** GFLOP/s from a result per flop (flops per ns). */
-  private static double gflops(Harness.Result r) {
-    return 1 / r.wallNs();
-  }
-
-  /** A = m×k, B = k×n, uniform in [-0.5, 0.5), in the dtype. */
-  private static Tensor[] operands(int m, int k, int n, DType dt) {
-    SplittableRandom rng = new SplittableRandom(42);
-    return new Tensor[] {
-      Tensor.rand(Shape.of(m, k), -0.5, 0.5, rng).cast(dt),
-      Tensor.rand(Shape.of(k, n), -0.5, 0.5, rng).cast(dt)
-    };
-  }
-
-  /** EJML's {@code CommonOps_DDRM.mult} on the same shape (F64). */
-  private static Runnable ejmlProduct(int m, int k, int n) {
-    SplittableRandom rng = new SplittableRandom(42);
-    DMatrixRMaj a = new DMatrixRMaj(m, k);
-    DMatrixRMaj b = new DMatrixRMaj(k, n);
-    DMatrixRMaj c = new DMatrixRMaj(m, n);
-    for (int i = 0; i < a.data.length; i++) {
-      a.data[i] = rng.nextDouble() - 0.5;
-    }
-    for (int i = 0; i < b.data.length; i++) {
-      b.data[i] = rng.nextDouble() - 0.5;
-    }
-    return () -> {
-      CommonOps_DDRM.mult(a, b, c);
-      Harness.sink = c;
-    };
-  }
-
-  /** The naive i-j-p triple loop on primitive arrays of the dtype. */
-  private static Runnable naiveProduct(int m, int k, int n, DType dt) {
-    Tensor[] x = operands(m, k, n, dt);
-    if (dt == DType.F64) {
-      double[] a = x[0].toDoubleArray();
-      double[] b = x[1].toDoubleArray();
-      double[] c = new double[m * n];
-      return () -> {
-        org.vecgrad.kernel.MatMul.reference(false, false, m, n, k, a, b, c);
-        Harness.sink = c;
-      };
-    }
-    float[] a = x[0].toFloatArray();
-    float[] b = x[1].toFloatArray();
-    float[] c = new float[m * n];
-    return () -> {
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          float s = 0;
-          for (int p = 0; p < k; p++) {
-            s += a[i * k + p] * b[p * n + j];
-          }
-          c[i * n + j] = s;
-        }
-      }
-      Harness.sink = c;
-    };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -705,12 +445,11 @@ public final class BenchSuite {
   private static final Better HI = Better.HIGHER;
   private static final Better LO = Better.LOWER;
 
-  private Harness.Result[] time(double opsPerCall, String what, Runnable... bodies) {
+  Harness.Result[] time(double opsPerCall, String what, Runnable... bodies) {
     return time(budget, opsPerCall, what, bodies);
   }
 
-  private Harness.Result[] time(
-      Harness.Budget b, double opsPerCall, String what, Runnable... bodies) {
+  Harness.Result[] time(Harness.Budget b, double opsPerCall, String what, Runnable... bodies) {
     return timePaired(b, opsPerCall, what, null, bodies);
   }
 
@@ -719,7 +458,7 @@ public final class BenchSuite {
    * after each of ours, or null); {@code opsPerCall} may exceed a long's precision needs (flops),
    * so results are rescaled here.
    */
-  private Harness.Result[] timePaired(
+  Harness.Result[] timePaired(
       Harness.Budget b, double opsPerCall, String what, Runnable afterRound, Runnable... bodies) {
     log.printf("  %s%s ...%n", what, afterRound != null ? " (rounds paired with PyTorch's)" : "");
     Harness.Result[] perCall = Harness.measurePaired(b, 1, afterRound, bodies);
