@@ -22,12 +22,13 @@ import org.vecgrad.tensor.Workspace;
  *
  * A product with fewer columns than the register tile is narrow and tall (a last layer with 10
  * outputs, or its weight gradient): it is computed as {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}, whose rows are
- * the short side, into a scratch that is then transposed into C. So is a dense layer's {@code x·Wᵀ}
- * at a small batch (at most one B panel of rows): packed as it stands, the weight would be
- * interleaved (transposed) value by value, while as the left operand of {@code Cᵀ = W·xᵀ} it packs
- * by copying its rows, and only x is interleaved (F32 32×784·(256×784)ᵀ: 1.19–1.46× alone, the F32
- * batch-32 train step 1.10–1.13×). {@code fma(x, y, s)} rounds {@code x·y + s} once, whichever
- * operand comes first, so the transposed products compute the same FMA chains.
+ * the short side, into a scratch that is then transposed into C, unless its columns fill most of a
+ * panel ({@link #fillsPanel}). So is a dense layer's {@code x·Wᵀ} at a small batch (at most one B
+ * panel of rows): packed as it stands, the weight would be interleaved (transposed) value by value,
+ * while as the left operand of {@code Cᵀ = W·xᵀ} it packs by copying its rows, and only x is
+ * interleaved (F32 32×784·(256×784)ᵀ: 1.19–1.46× alone, the F32 batch-32 train step 1.10–1.13×).
+ * {@code fma(x, y, s)} rounds {@code x·y + s} once, whichever operand comes first, so the
+ * transposed products compute the same FMA chains.
  *
  * <p>Both SIMD paths compute each element of C as the same chain of FMAs over k, so results are
  * bitwise identical whatever the thread count or the path: see {@link GemmF64} ("Determinism"). The
@@ -63,7 +64,10 @@ final class MatMulF64 {
     // path, whose lanes cross strided rows). One column is left to the light path (1.4 against 1.9:
     // the packed tile would compute twelve rows to keep one).
     boolean fewColumns = !transA && n >= 2 && fmas >= SMALL_FMAS;
-    if (n < GemmF64.NR && m > n && (wide || transA || fewColumns)) {
+    if (n < GemmF64.NR
+        && m > n
+        && (wide || transA || fewColumns)
+        && !fillsPanel(transA, m, n, fmas)) {
       // Narrow: Cᵀ[n×m] = op(B)ᵀ·op(A)ᵀ puts the long side along the vectors.
       double[] ct = Workspace.newF64ForOverwrite(n * m); // every element is written
       if ((transA && !wide) || fmas < SMALL_FMAS) {
@@ -96,6 +100,21 @@ final class MatMulF64 {
       return;
     }
     GemmF64.packed(transA, transB, m, n, k, a, b, c);
+  }
+
+  /**
+   * Whether a product with fewer columns than a B panel is computed as it stands rather than as
+   * {@code Cᵀ}: when A is row-major (its panels pack by copying rows), its columns fill at least
+   * five eighths of one panel and it has rows for at least four register tiles. As {@code Cᵀ}, A
+   * would be interleaved value by value and C transposed back, which then costs more than the
+   * panel's empty columns. Measured, direct over {@code Cᵀ} in alternating rounds: on AVX-512, F64
+   * 10 columns (of 16) at 48–256 rows 1.05–1.60× (x·Wᵀ and A·B, k = 256 and 784), F32 20 and 24 (of
+   * 32) at 48 and 128 rows 1.3–1.8×; on AVX2, F64 5–7 (of 8) at 24–128 rows 1.2–2.4×. Not taken
+   * where it lost: 32 rows on AVX-512 (0.89× F64, 0.60× F32 at 10 of 32 columns), F32 10 columns
+   * (0.72–1.01×).
+   */
+  static boolean fillsPanel(boolean transA, int m, int n, long fmas) {
+    return !transA && m >= 4 * GemmF64.MR && 8 * n >= 5 * GemmF64.NR && fmas >= SMALL_FMAS;
   }
 
   /** Row counts up to which {@link #fewRowsForSwap} allows a second B panel. */

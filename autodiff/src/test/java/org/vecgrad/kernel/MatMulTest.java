@@ -86,6 +86,13 @@ class MatMulTest {
     for (int m : new int[] {mc - 1, mc, mc + 1}) {
       shapes.add(List.of(m, nr + 3, 70));
     }
+    // fewer columns than a panel, on either side of MatMulF64.fillsPanel (direct or as Cᵀ): the
+    // fill of five eighths of a panel, four register tiles of rows
+    int fill = (5 * nr + 7) / 8;
+    for (int[] s : new int[][] {{4 * mr, fill}, {4 * mr - 1, fill}, {4 * mr, fill - 1}}) {
+      shapes.add(List.of(s[0], s[1], 300));
+      shapes.add(List.of(s[0] + 61, s[1], 2 * kc + 3));
+    }
     List<int[]> out = new ArrayList<>();
     for (List<Integer> s : shapes) {
       out.add(new int[] {Math.max(0, s.get(0)), Math.max(0, s.get(1)), Math.max(0, s.get(2))});
