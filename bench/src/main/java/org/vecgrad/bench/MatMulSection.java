@@ -83,8 +83,8 @@ final class MatMulSection {
               () -> Harness.sink = op.forward(x[0], x[1]),
               ejml ? ejmlProduct(m, k, n) : naiveProduct(m, k, n, dt));
       table
-          .row("matmul", "matmul " + d + " " + label, 1 / r[0].wallNs(), "GFLOP/s", HI)
-          .vs(ejml ? "EJML" : "naive loop", 1 / r[1].wallNs(), BenchTable.IN_RUN);
+          .row("matmul", "matmul " + d + " " + label, gflops(r[0]), "GFLOP/s", HI)
+          .vs(ejml ? "EJML" : "naive loop", gflops(r[1]), BenchTable.IN_RUN);
     }
   }
 
@@ -111,12 +111,16 @@ final class MatMulSection {
         }
       }
     }
+    // the bodies after the sizes, by position in the results
+    int twoAt = bodies.size();
     bodies.add(product(op, twoThreads, dt, 2));
     // the core probe on one thread and on two (through Parallel, as the product): what the machine
     // gave a second thread in these same rounds
+    int probeAt = bodies.size();
     bodies.add(probe(1));
     bodies.add(probe(2));
     Runnable ejml = dt == DType.F64 ? ejmlProduct(sizes[0], sizes[0], sizes[0]) : null;
+    int ejmlAt = bodies.size();
     if (ejml != null) {
       bodies.add(ejml);
     }
@@ -150,7 +154,7 @@ final class MatMulSection {
           table.row("matmul", "matmul " + d + " " + n + "³", figures[i], "GFLOP/s", HI);
       if (i == 0) {
         if (ejml != null) {
-          row.vs("EJML", gflopsPerCall(r[r.length - 1], n), BenchTable.IN_RUN);
+          row.vs("EJML", gflopsPerCall(r[ejmlAt], n), BenchTable.IN_RUN);
         } else {
           row.vs("EJML", Baselines.EJML, BenchTable.BASELINE);
         }
@@ -169,20 +173,19 @@ final class MatMulSection {
         .row(
             "matmul",
             "matmul " + d + " " + twoThreads + "³, 2 threads",
-            gflopsPerCall(r[sizes.length], twoThreads),
+            gflopsPerCall(r[twoAt], twoThreads),
             "GFLOP/s",
             HI)
         .vs("1 thread", oneThread, BenchTable.IN_RUN)
         .targetRatio(Baselines.TARGET_TWO_THREADS);
-    int p = sizes.length + 1;
     table
         .row(
             "matmul",
             "core probe (" + d + " section), 2 threads",
-            PROBE_FLOPS * 2 / r[p + 1].wallNs(),
+            PROBE_FLOPS * 2 / r[probeAt + 1].wallNs(),
             "GFLOP/s",
             HI)
-        .vs("1 thread", PROBE_FLOPS / r[p].wallNs(), BenchTable.IN_RUN);
+        .vs("1 thread", PROBE_FLOPS / r[probeAt].wallNs(), BenchTable.IN_RUN);
     double min = Arrays.stream(figures).min().orElse(Double.NaN);
     double max = Arrays.stream(figures).max().orElse(Double.NaN);
     table
